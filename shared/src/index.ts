@@ -1,0 +1,5 @@
+/** The shared heart of Rundgang: contract, schemas and pure domain rules. */
+
+export * from './api.ts';
+export * from './protocol.ts';
+export * from './realtime.ts';
