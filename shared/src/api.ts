@@ -88,6 +88,14 @@ export const IdParams = z.object({ id: z.string().uuid() });
 /** Route params carrying an invite token. */
 export const InviteParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
 
+/** `GET /api/client-config`: settings the server hands the client at start. */
+export const ClientConfig = z.object({
+  /** Capture small video without simulcast (tests and weak machines). */
+  lowVideo: z.boolean(),
+});
+/** `GET /api/client-config`. */
+export type ClientConfig = z.infer<typeof ClientConfig>;
+
 /** HTTP paths of the API. */
 export const paths = {
   setupStatus: '/api/setup/status',
@@ -100,6 +108,7 @@ export const paths = {
   participants: (id: string) => `/api/webinars/${id}/participants`,
   openWebinar: (id: string) => `/api/webinars/${id}/open`,
   invite: (token: string) => `/api/invites/${token}`,
+  clientConfig: '/api/client-config',
   healthz: '/healthz',
   readyz: '/readyz',
 } as const;
