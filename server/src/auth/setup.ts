@@ -1,0 +1,37 @@
+/**
+ * First start: while no facilitator exists, a one-time setup token is issued (its hash stored)
+ * and printed as a link; redeeming it creates the first facilitator and deletes the token.
+ */
+import type { Db } from '../db/db.ts';
+import { countFacilitators, deleteSetting, getSetting, insertFacilitator, setSetting } from '../db/repo.ts';
+import { AppError } from '../errors.ts';
+import { hashPassword } from './passwords.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+const SETTING = 'setup_token_hash';
+
+/** Issues a fresh setup token if no facilitator exists yet; returns it (undefined otherwise). */
+export async function issueSetupTokenIfNeeded(db: Db): Promise<string | undefined> {
+  if ((await countFacilitators(db)) > 0) return undefined;
+  const token = newToken();
+  await setSetting(db, SETTING, hashToken(token));
+  return token;
+}
+
+/** True while the first facilitator has not been created. */
+export async function setupOpen(db: Db): Promise<boolean> {
+  return (await countFacilitators(db)) === 0;
+}
+
+/** Redeems the setup token: creates the first facilitator in one transaction. */
+export async function completeSetup(db: Db, input: { token: string; email: string; name: string; password: string }) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const stored = await getSetting(tx, SETTING);
+    if ((await countFacilitators(tx)) > 0 || !stored) throw new AppError('conflict', 'Setup is already complete');
+    if (stored !== hashToken(input.token)) throw new AppError('forbidden', 'The setup link is not valid');
+    const f = await insertFacilitator(tx, { email: input.email, name: input.name, passwordHash });
+    await deleteSetting(tx, SETTING);
+    return f;
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * The only file that talks to livekit-server-sdk. Everything LiveKit-shaped the server needs —
+ * room creation, short-lived single-room join tokens with explicit grants, reachability,
+ * webhook verification — goes through this adapter, so the rest of the server speaks domain.
+ */
+import { AccessToken, RoomServiceClient, type TrackSource, WebhookReceiver } from 'livekit-server-sdk';
+
+/** Connection details of a LiveKit server. */
+export interface LiveKitConnection {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+/** What a token lets its holder do in its one room. */
+export interface MediaGrant {
+  canPublish: boolean;
+  canSubscribe: boolean;
+  canPublishData: boolean;
+  canPublishSources?: TrackSource[];
+}
+
+/** A minted join token. */
+export interface MintedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Join tokens live minutes; LiveKit refreshes tokens of connected clients itself. */
+export const TOKEN_TTL_SECONDS = 5 * 60;
+
+/** Adapter over one LiveKit server. */
+export class LiveKitAdapter {
+  readonly url: string;
+  private readonly rooms: RoomServiceClient;
+  private readonly webhooks: WebhookReceiver;
+
+  constructor(private readonly conn: LiveKitConnection) {
+    this.url = conn.url;
+    this.rooms = new RoomServiceClient(conn.url.replace(/^ws/, 'http'), conn.apiKey, conn.apiSecret);
+    this.webhooks = new WebhookReceiver(conn.apiKey, conn.apiSecret);
+  }
+
+  /** Mints a token for exactly one room, with every media grant set explicitly. */
+  async mintToken(args: { room: string; identity: string; name: string; grant: MediaGrant }): Promise<MintedToken> {
+    const at = new AccessToken(this.conn.apiKey, this.conn.apiSecret, {
+      identity: args.identity,
+      name: args.name,
+      ttl: TOKEN_TTL_SECONDS,
+    });
+    at.addGrant({
+      room: args.room,
+      roomJoin: true,
+      canPublish: args.grant.canPublish,
+      canSubscribe: args.grant.canSubscribe,
+      canPublishData: args.grant.canPublishData,
+      ...(args.grant.canPublishSources ? { canPublishSources: args.grant.canPublishSources } : {}),
+    });
+    const token = await at.toJwt();
+    return { token, expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000) };
+  }
+
+  /** Creates the room, or updates it if it exists (idempotent); call before handing out tokens. */
+  async ensureRoom(name: string, opts: { emptyTimeout?: number; departureTimeout?: number } = {}): Promise<void> {
+    await this.rooms.createRoom({
+      name,
+      emptyTimeout: opts.emptyTimeout ?? 300,
+      departureTimeout: opts.departureTimeout ?? 60,
+    });
+  }
+
+  /** Identities currently connected to a room. */
+  async listIdentities(room: string): Promise<string[]> {
+    const participants = await this.rooms.listParticipants(room);
+    return participants.map((p) => p.identity);
+  }
+
+  /** Resolves if the server answers within timeoutMs, rejects otherwise. */
+  async ping(timeoutMs = 2000): Promise<void> {
+    const res = await fetch(`${this.url.replace(/^ws/, 'http')}/`, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!res.ok) throw new Error(`LiveKit answered ${res.status}`);
+  }
+
+  /** Verifies a webhook's signature and parses it; throws when it is not from our server. */
+  async receiveWebhook(rawBody: string, authorization: string | undefined) {
+    return this.webhooks.receive(rawBody, authorization);
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * socket.io on the app's HTTP server, typed with the shared contract. The handshake checks the
+ * Origin (CORS does not cover websockets), the protocol version, and who the caller is (a
+ * facilitator's session cookie or a participant's invite); messages are capped at 64 KB.
+ */
+import {
+  type ClientToServerEvents,
+  fail,
+  HandshakeAuth,
+  MAX_SOCKET_MESSAGE_BYTES,
+  PROTOCOL_VERSION,
+  type PresenceEntry,
+  type ServerToClientEvents,
+  type SocketData,
+  type SocketIdentity,
+  type WebinarPublicState,
+} from '@rundgang/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { facilitatorForToken, SESSION_COOKIE } from '../auth/session.ts';
+import type { Db } from '../db/db.ts';
+import { resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
+import type { LiveKitAdapter } from '../livekit/adapter.ts';
+import { dispatch, type HandlerSpecAny, handlers } from './handlers.ts';
+import { tokenBucket } from './rate-limit.ts';
+import { webinarChannel } from './rooms.ts';
+
+type RundgangServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RundgangSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** An Error carrying a code the client can read in `connect_error` (err.data.code). */
+class HandshakeError extends Error {
+  readonly data: { code: string };
+  constructor(code: string, message: string) {
+    super(message);
+    this.data = { code };
+  }
+}
+
+function parseCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+/** Same-origin (Origin host = Host header) or an allow-listed origin. */
+export function originAllowed(req: IncomingMessage, allowList: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // non-browser clients send none; auth still applies
+  if (allowList.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+async function authenticate(db: Db, socket: RundgangSocket): Promise<SocketIdentity> {
+  const parsed = HandshakeAuth.safeParse(socket.handshake.auth);
+  if (!parsed.success) throw new HandshakeError('bad_request', 'Invalid handshake');
+  const auth = parsed.data;
+  if (auth.protocol !== PROTOCOL_VERSION) {
+    throw new HandshakeError('protocol_mismatch', 'This page is out of date; please reload it');
+  }
+  if (auth.invite) {
+    const found = await resolveInvite(db, auth.invite);
+    if (!found) throw new HandshakeError('unauthorized', 'This invite link is not valid');
+    return {
+      kind: 'participant',
+      participantId: found.participant.id,
+      name: found.participant.name,
+      webinarId: found.webinar.id,
+      seriesId: found.webinar.series_id,
+    };
+  }
+  const f = await facilitatorForToken(db, parseCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
+  if (!f) throw new HandshakeError('unauthorized', 'Sign in as a facilitator first');
+  if (!auth.webinarId) throw new HandshakeError('bad_request', 'webinarId is required');
+  const w = await webinarOfFacilitator(db, f.id, auth.webinarId);
+  if (!w) throw new HandshakeError('forbidden', 'You are not a facilitator of this webinar');
+  return { kind: 'facilitator', facilitatorId: f.id, name: f.name, webinarId: w.id, seriesId: w.series_id };
+}
+
+/** Options for {@link attachRealtime}. */
+export interface RealtimeOptions {
+  httpServer: HttpServer;
+  db: Db;
+  livekit: LiveKitAdapter;
+  log: FastifyBaseLogger;
+  allowedOrigins: string[];
+  /** Reads a webinar's title and status for the public state. */
+  loadWebinar: (webinarId: string) => Promise<{ title: string; status: WebinarPublicState['status'] } | undefined>;
+}
+
+/** The realtime layer as the rest of the server sees it. */
+export interface Realtime {
+  io: RundgangServer;
+  webinarChanged(webinarId: string): void;
+  close(): Promise<void>;
+}
+
+/** Attaches socket.io to the HTTP server. */
+export function attachRealtime(o: RealtimeOptions): Realtime {
+  const io: RundgangServer = new Server(o.httpServer, {
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+    serveClient: false,
+    allowRequest: (req, cb) => cb(null, originAllowed(req, o.allowedOrigins)),
+  });
+
+  const presence = (webinarId: string): PresenceEntry[] => {
+    const byId = new Map<string, PresenceEntry>();
+    for (const s of io.of('/').adapter.rooms.get(webinarChannel(webinarId)) ?? []) {
+      const identity = io.of('/').sockets.get(s)?.data.identity;
+      if (!identity) continue;
+      const id = identity.kind === 'facilitator' ? identity.facilitatorId : identity.participantId;
+      byId.set(id, { id, name: identity.name, kind: identity.kind });
+    }
+    return [...byId.values()];
+  };
+
+  const webinarChanged = (webinarId: string) => {
+    o.loadWebinar(webinarId)
+      .then((w) => {
+        if (!w) return;
+        io.to(webinarChannel(webinarId)).emit('webinar:updated', {
+          webinarId,
+          title: w.title,
+          status: w.status,
+          present: presence(webinarId),
+        });
+      })
+      .catch((err) => o.log.error({ err }, 'could not broadcast webinar state'));
+  };
+
+  io.use((socket, next) => {
+    authenticate(o.db, socket)
+      .then((identity) => {
+        socket.data.identity = identity;
+        next();
+      })
+      .catch((err) => {
+        if (err instanceof HandshakeError) return next(err);
+        o.log.error({ err }, 'handshake failed');
+        next(new HandshakeError('internal', 'Server error during handshake'));
+      });
+  });
+
+  io.on('connection', (socket) => {
+    const identity = socket.data.identity;
+    const allow = tokenBucket(20, 40);
+    const ctx = { identity, db: o.db, livekit: o.livekit };
+    for (const [event, entry] of Object.entries(handlers) as [string, HandlerSpecAny][]) {
+      socket.on(event as keyof ClientToServerEvents, (payload: unknown, ack: unknown) => {
+        // A request without an ack callback is malformed: ignore it rather than throw.
+        if (typeof ack !== 'function') return;
+        if (!allow()) return ack(fail('rate_limited', 'Too many requests; slow down'));
+        dispatch(entry, payload, ctx, (err) => o.log.error({ err, event }, 'socket handler failed')).then(
+          (res) => ack(res),
+        );
+      });
+    }
+    socket.join(webinarChannel(identity.webinarId));
+    webinarChanged(identity.webinarId);
+    socket.on('disconnect', () => webinarChanged(identity.webinarId));
+  });
+
+  return {
+    io,
+    webinarChanged,
+    // Not io.close(): that would also close the HTTP server, which Fastify owns.
+    close: async () => {
+      io.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}
