@@ -3,3 +3,6 @@
 export * from './api.ts';
 export * from './protocol.ts';
 export * from './realtime.ts';
+export * from './domain/exercise-config.ts';
+export * from './domain/groups.ts';
+export * from './domain/plan.ts';
