@@ -28,7 +28,10 @@ export interface AppDeps {
 
 /** Request log fields; invite and setup tokens in URLs are masked, query strings dropped. */
 function safeRequest(req: { method: string; url: string }) {
-  return { method: req.method, url: (req.url.split('?')[0] ?? '').replace(/\/(invites|join)\/[^/]+/, '/$1/***') };
+  return {
+    method: req.method,
+    url: (req.url.split('?')[0] ?? '').replace(/\/(invites|join)\/[^/]+/, '/$1/***'),
+  };
 }
 
 const defaultClientDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../client/dist');
@@ -77,7 +80,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
       return reply.code(status).send({ error: { code: 'bad_request', message: (err as Error).message } });
     }
     req.log.error({ err }, 'request failed');
-    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on the server' } });
+    return reply
+      .code(500)
+      .send({ error: { code: 'internal', message: 'Something went wrong on the server' } });
   });
 
   const realtime = attachRealtime({
@@ -119,7 +124,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     });
   } else {
     app.setNotFoundHandler((_req, reply) =>
-      reply.code(404).send({ error: { code: 'not_found', message: 'Not found (client not built: npm run build -w client)' } }),
+      reply.code(404).send({
+        error: { code: 'not_found', message: 'Not found (client not built: npm run build -w client)' },
+      }),
     );
   }
   return { app, realtime, mediaPresence };

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { DataDirLockedError } from './db/pglite.ts';
 import { LiveKitAdapter } from './livekit/adapter.ts';
-import { type LaunchedLiveKit, launchLiveKit, LiveKitLaunchError } from './livekit/launcher.ts';
+import { type LaunchedLiveKit, LiveKitLaunchError, launchLiveKit } from './livekit/launcher.ts';
 import { WEBHOOK_PATH } from './routes/livekit-webhook.ts';
 
 function die(message: string): never {

@@ -13,7 +13,12 @@ export const SESSION_COOKIE = 'rg_session';
 const SESSION_DAYS = 14;
 
 /** Starts a session and sets its cookie. */
-export async function startSession(db: Queryable, reply: FastifyReply, facilitatorId: string, secure: boolean) {
+export async function startSession(
+  db: Queryable,
+  reply: FastifyReply,
+  facilitatorId: string,
+  secure: boolean,
+) {
   const token = newToken();
   const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   await insertSession(db, hashToken(token), facilitatorId, expires);
@@ -28,7 +33,10 @@ export async function endSession(db: Queryable, req: FastifyRequest, reply: Fast
 }
 
 /** The facilitator behind a session token, if valid. */
-export async function facilitatorForToken(db: Queryable, token: string | undefined): Promise<FacilitatorRow | undefined> {
+export async function facilitatorForToken(
+  db: Queryable,
+  token: string | undefined,
+): Promise<FacilitatorRow | undefined> {
   if (!token || token.length > 200) return undefined;
   return facilitatorBySession(db, hashToken(token));
 }

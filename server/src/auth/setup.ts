@@ -24,11 +24,15 @@ export async function setupOpen(db: Db): Promise<boolean> {
 }
 
 /** Redeems the setup token: creates the first facilitator in one transaction. */
-export async function completeSetup(db: Db, input: { token: string; email: string; name: string; password: string }) {
+export async function completeSetup(
+  db: Db,
+  input: { token: string; email: string; name: string; password: string },
+) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const stored = await getSetting(tx, SETTING);
-    if ((await countFacilitators(tx)) > 0 || !stored) throw new AppError('conflict', 'Setup is already complete');
+    if ((await countFacilitators(tx)) > 0 || !stored)
+      throw new AppError('conflict', 'Setup is already complete');
     if (stored !== hashToken(input.token)) throw new AppError('forbidden', 'The setup link is not valid');
     const f = await insertFacilitator(tx, { email: input.email, name: input.name, passwordHash });
     await deleteSetting(tx, SETTING);

@@ -32,7 +32,9 @@ export async function openPostgres(url: string, opts: { schema?: string } = {}):
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await fn({ query: async (sql, params = []) => (await client.query(sql, params)).rows });
+        const result = await fn({
+          query: async (sql, params = []) => (await client.query(sql, params)).rows,
+        });
         await client.query('commit');
         return result;
       } catch (err) {

@@ -57,16 +57,23 @@ export async function facilitatorByEmail(db: Queryable, email: string): Promise<
 }
 
 /** Stores a session (token hash) for a facilitator. */
-export async function insertSession(db: Queryable, tokenHash: string, facilitatorId: string, expiresAt: Date) {
-  await db.query('insert into facilitator_sessions (token_hash, facilitator_id, expires_at) values ($1, $2, $3)', [
-    tokenHash,
-    facilitatorId,
-    expiresAt,
-  ]);
+export async function insertSession(
+  db: Queryable,
+  tokenHash: string,
+  facilitatorId: string,
+  expiresAt: Date,
+) {
+  await db.query(
+    'insert into facilitator_sessions (token_hash, facilitator_id, expires_at) values ($1, $2, $3)',
+    [tokenHash, facilitatorId, expiresAt],
+  );
 }
 
 /** The facilitator of a live session, if the session exists and has not expired. */
-export async function facilitatorBySession(db: Queryable, tokenHash: string): Promise<FacilitatorRow | undefined> {
+export async function facilitatorBySession(
+  db: Queryable,
+  tokenHash: string,
+): Promise<FacilitatorRow | undefined> {
   return (
     await db.query<FacilitatorRow>(
       `select f.* from facilitator_sessions s join facilitators f on f.id = s.facilitator_id
@@ -83,7 +90,8 @@ export async function deleteSession(db: Queryable, tokenHash: string) {
 
 /** Reads an app setting. */
 export async function getSetting(db: Queryable, key: string): Promise<string | undefined> {
-  return (await db.query<{ value: string }>('select value from app_settings where key = $1', [key]))[0]?.value;
+  return (await db.query<{ value: string }>('select value from app_settings where key = $1', [key]))[0]
+    ?.value;
 }
 
 /** Writes an app setting. */
@@ -100,7 +108,11 @@ export async function deleteSetting(db: Queryable, key: string) {
 }
 
 /** Creates a series owned by a facilitator, with its first webinar. */
-export async function insertWebinarInNewSeries(db: Queryable, facilitatorId: string, title: string): Promise<WebinarRow> {
+export async function insertWebinarInNewSeries(
+  db: Queryable,
+  facilitatorId: string,
+  title: string,
+): Promise<WebinarRow> {
   const seriesId = randomUUID();
   await db.query('insert into series (id, title) values ($1, $2)', [seriesId, title]);
   await db.query('insert into series_facilitators (series_id, facilitator_id) values ($1, $2)', [
@@ -140,7 +152,11 @@ export async function webinarOfFacilitator(
 }
 
 /** Sets a webinar's status. */
-export async function setWebinarStatus(db: Queryable, webinarId: string, status: WebinarStatus): Promise<WebinarRow> {
+export async function setWebinarStatus(
+  db: Queryable,
+  webinarId: string,
+  status: WebinarStatus,
+): Promise<WebinarRow> {
   const [row] = await db.query<WebinarRow>('update webinars set status = $2 where id = $1 returning *', [
     webinarId,
     status,
@@ -152,7 +168,13 @@ export async function setWebinarStatus(db: Queryable, webinarId: string, status:
 /** Adds a participant to a series with an invite token. */
 export async function insertParticipant(
   db: Queryable,
-  p: { seriesId: string; name: string; municipality?: string | undefined; workplace?: string | undefined; inviteToken: string },
+  p: {
+    seriesId: string;
+    name: string;
+    municipality?: string | undefined;
+    workplace?: string | undefined;
+    inviteToken: string;
+  },
 ): Promise<ParticipantRow> {
   const [row] = await db.query<ParticipantRow>(
     `insert into participants (id, series_id, name, municipality, workplace, invite_token)
@@ -165,9 +187,10 @@ export async function insertParticipant(
 
 /** Participants of a series in the order they were added. */
 export async function participantsOfSeries(db: Queryable, seriesId: string): Promise<ParticipantRow[]> {
-  return db.query<ParticipantRow>('select * from participants where series_id = $1 order by created_at, name', [
-    seriesId,
-  ]);
+  return db.query<ParticipantRow>(
+    'select * from participants where series_id = $1 order by created_at, name',
+    [seriesId],
+  );
 }
 
 /** The participant holding an invite token and the webinar it leads to now. */
@@ -175,7 +198,9 @@ export async function resolveInvite(
   db: Queryable,
   token: string,
 ): Promise<{ participant: ParticipantRow; webinar: WebinarRow } | undefined> {
-  const participant = (await db.query<ParticipantRow>('select * from participants where invite_token = $1', [token]))[0];
+  const participant = (
+    await db.query<ParticipantRow>('select * from participants where invite_token = $1', [token])
+  )[0];
   if (!participant) return undefined;
   // The invite is per series: it leads to the live webinar, else the latest one.
   const webinar = (

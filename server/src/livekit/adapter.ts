@@ -42,7 +42,12 @@ export class LiveKitAdapter {
   }
 
   /** Mints a token for exactly one room, with every media grant set explicitly. */
-  async mintToken(args: { room: string; identity: string; name: string; grant: MediaGrant }): Promise<MintedToken> {
+  async mintToken(args: {
+    room: string;
+    identity: string;
+    name: string;
+    grant: MediaGrant;
+  }): Promise<MintedToken> {
     const at = new AccessToken(this.conn.apiKey, this.conn.apiSecret, {
       identity: args.identity,
       name: args.name,
@@ -61,7 +66,10 @@ export class LiveKitAdapter {
   }
 
   /** Creates the room, or updates it if it exists (idempotent); call before handing out tokens. */
-  async ensureRoom(name: string, opts: { emptyTimeout?: number; departureTimeout?: number } = {}): Promise<void> {
+  async ensureRoom(
+    name: string,
+    opts: { emptyTimeout?: number; departureTimeout?: number } = {},
+  ): Promise<void> {
     await this.rooms.createRoom({
       name,
       emptyTimeout: opts.emptyTimeout ?? 300,
@@ -77,7 +85,9 @@ export class LiveKitAdapter {
 
   /** Resolves if the server answers within timeoutMs, rejects otherwise. */
   async ping(timeoutMs = 2000): Promise<void> {
-    const res = await fetch(`${this.url.replace(/^ws/, 'http')}/`, { signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(`${this.url.replace(/^ws/, 'http')}/`, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (!res.ok) throw new Error(`LiveKit answered ${res.status}`);
   }
 

@@ -65,7 +65,8 @@ function configYaml(o: LaunchOptions, apiKey: string, apiSecret: string): string
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new LiveKitLaunchError(`LiveKit exited early with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new LiveKitLaunchError(`LiveKit exited early with code ${child.exitCode}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
@@ -91,7 +92,9 @@ export async function launchLiveKit(o: LaunchOptions): Promise<LaunchedLiveKit> 
   const dir = mkdtempSync(join(tmpdir(), 'rundgang-livekit-'));
   const configPath = join(dir, 'livekit.yaml');
   writeFileSync(configPath, configYaml(o, apiKey, apiSecret), { mode: 0o600 });
-  const child = spawn(bin, ['--config', configPath, '--bind', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['--config', configPath, '--bind', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) o.onLog?.(line);
   };

@@ -5,8 +5,8 @@
  */
 import {
   type Ack,
-  ClockPing,
   type ClientToServerEvents,
+  ClockPing,
   fail,
   LiveKitTokenRequest,
   ok,
@@ -57,7 +57,8 @@ export const handlers: { [E in keyof ClientToServerEvents]: HandlerSpec<z.ZodTyp
     policy: 'anyone_in_webinar',
     handle: async (_p, { identity, livekit }) => {
       const room = plenaryRoom(identity.webinarId);
-      const lkIdentity = identity.kind === 'facilitator' ? `f:${identity.facilitatorId}` : `p:${identity.participantId}`;
+      const lkIdentity =
+        identity.kind === 'facilitator' ? `f:${identity.facilitatorId}` : `p:${identity.participantId}`;
       try {
         await livekit.ensureRoom(room, { emptyTimeout: 600, departureTimeout: 60 });
         const minted = await livekit.mintToken({

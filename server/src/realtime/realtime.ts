@@ -3,6 +3,8 @@
  * Origin (CORS does not cover websockets), the protocol version, and who the caller is (a
  * facilitator's session cookie or a participant's invite); messages are capped at 64 KB.
  */
+
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import {
   type ClientToServerEvents,
   fail,
@@ -16,7 +18,6 @@ import {
   type WebinarPublicState,
 } from '@rundgang/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { facilitatorForToken, SESSION_COOKIE } from '../auth/session.ts';
 import type { Db } from '../db/db.ts';
@@ -92,7 +93,9 @@ export interface RealtimeOptions {
   log: FastifyBaseLogger;
   allowedOrigins: string[];
   /** Reads a webinar's title and status for the public state. */
-  loadWebinar: (webinarId: string) => Promise<{ title: string; status: WebinarPublicState['status'] } | undefined>;
+  loadWebinar: (
+    webinarId: string,
+  ) => Promise<{ title: string; status: WebinarPublicState['status'] } | undefined>;
 }
 
 /** The realtime layer as the rest of the server sees it. */

@@ -1,14 +1,18 @@
 /** Facilitator auth routes: first-start setup, login, logout, me. */
 import { LoginBody, paths, SetupBody } from '@rundgang/shared';
 import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { endSession, requireFacilitator, startSession } from '../auth/session.ts';
 import { completeSetup, setupOpen } from '../auth/setup.ts';
 import { facilitatorByEmail } from '../db/repo.ts';
 import { AppError, parseOr400 } from '../errors.ts';
-import type { AppDeps } from '../app.ts';
 
-const publicFacilitator = (f: { id: string; email: string; name: string }) => ({ id: f.id, email: f.email, name: f.name });
+const publicFacilitator = (f: { id: string; email: string; name: string }) => ({
+  id: f.id,
+  email: f.email,
+  name: f.name,
+});
 
 /** Registers the auth routes. */
 export async function authRoutes(app: FastifyInstance, { db, config }: AppDeps) {

@@ -21,7 +21,9 @@ export async function livekitWebhookRoutes(
   app: FastifyInstance,
   { livekit, onPresence }: AppDeps & { onPresence: (e: MediaPresenceEvent) => void },
 ) {
-  app.addContentTypeParser('application/webhook+json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/webhook+json', { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
   app.post(WEBHOOK_PATH, async (req) => {
     if (typeof req.body !== 'string') throw new AppError('bad_request', 'Expected application/webhook+json');
     let event: Awaited<ReturnType<typeof livekit.receiveWebhook>>;
@@ -30,7 +32,11 @@ export async function livekitWebhookRoutes(
     } catch {
       throw new AppError('unauthorized', 'Webhook signature is not valid');
     }
-    if ((event.event === 'participant_joined' || event.event === 'participant_left') && event.room && event.participant) {
+    if (
+      (event.event === 'participant_joined' || event.event === 'participant_left') &&
+      event.room &&
+      event.participant
+    ) {
       onPresence({ event: event.event, room: event.room.name, identity: event.participant.identity });
     }
     return { ok: true };

@@ -4,8 +4,8 @@ import {
   CreateWebinarBody,
   IdParams,
   InviteParams,
-  paths,
   type ParticipantWithInvite,
+  paths,
   type WebinarSummary,
 } from '@rundgang/shared';
 import type { FastifyInstance } from 'fastify';
@@ -42,7 +42,10 @@ const withInvite = (p: ParticipantRow): ParticipantWithInvite => ({
 });
 
 /** Registers the webinar routes. */
-export async function webinarRoutes(app: FastifyInstance, { db, realtime }: AppDeps & { realtime: RealtimeHooks }) {
+export async function webinarRoutes(
+  app: FastifyInstance,
+  { db, realtime }: AppDeps & { realtime: RealtimeHooks },
+) {
   const ownWebinar = async (facilitatorId: string, params: unknown) => {
     const { id } = parseOr400(IdParams, params);
     const w = await webinarOfFacilitator(db, facilitatorId, id);
@@ -66,7 +69,9 @@ export async function webinarRoutes(app: FastifyInstance, { db, realtime }: AppD
   app.get('/api/webinars/:id', async (req) => {
     const f = await requireFacilitator(db, req);
     const w = await ownWebinar(f.id, req.params);
-    return { webinar: { ...summary(w), participants: (await participantsOfSeries(db, w.series_id)).map(withInvite) } };
+    return {
+      webinar: { ...summary(w), participants: (await participantsOfSeries(db, w.series_id)).map(withInvite) },
+    };
   });
 
   app.post('/api/webinars/:id/participants', async (req, reply) => {

@@ -1,0 +1,161 @@
+/**
+ * Starts a real server instance for a test: real database (in-memory PGlite, or a throwaway
+ * schema in the machine's Postgres), the shared real LiveKit, Fastify listening on port 0.
+ */
+import { randomBytes } from 'node:crypto';
+import { PROTOCOL_VERSION } from '@rundgang/shared';
+import { io, type Socket } from 'socket.io-client';
+import { inject } from 'vitest';
+import { type BuiltApp, buildApp } from '../../src/app.ts';
+import { hashPassword } from '../../src/auth/passwords.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/db.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { openPglite } from '../../src/db/pglite.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
+import { insertFacilitator } from '../../src/db/repo.ts';
+import { LiveKitAdapter, type LiveKitConnection } from '../../src/livekit/adapter.ts';
+
+/** The machine's Postgres (trust auth); override with TEST_DATABASE_URL. */
+export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Database kinds every integration suite runs against. */
+export const DB_KINDS = ['pglite', 'postgres'] as const;
+/** A database kind. */
+export type DbKind = (typeof DB_KINDS)[number];
+
+/** Opens a fresh, migrated database of the given kind; drop() removes it. */
+export async function freshDb(kind: DbKind): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const db = await openPglite(undefined);
+    await migrate(db);
+    return { db, drop: () => db.close() };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const db = await openPostgres(TEST_POSTGRES_URL, { schema });
+  await migrate(db);
+  return {
+    db,
+    drop: async () => {
+      await db.exec(`drop schema ${schema} cascade`);
+      await db.close();
+    },
+  };
+}
+
+/** A running test server. */
+export interface TestApp extends BuiltApp {
+  url: string;
+  db: Db;
+  livekitConn: LiveKitConnection;
+  close(): Promise<void>;
+}
+
+/** Starts the app on port 0 against a fresh database. */
+export async function startTestApp(
+  kind: DbKind,
+  opts: { livekit?: LiveKitConnection; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const { db, drop } = await freshDb(kind);
+  const livekitConn = opts.livekit ?? inject('livekit');
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...opts.env });
+  const built = await buildApp({ config, db, livekit: new LiveKitAdapter(livekitConn) }, { logger: false });
+  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = built.app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return {
+    ...built,
+    url: `http://127.0.0.1:${port}`,
+    db,
+    livekitConn,
+    close: async () => {
+      await built.app.close();
+      await drop();
+    },
+  };
+}
+
+/** Creates a facilitator directly in the database and signs in; returns the session cookie. */
+export async function signedInFacilitator(
+  t: TestApp,
+  email = `f${randomBytes(4).toString('hex')}@example.no`,
+) {
+  const password = 'correct horse battery';
+  const f = await insertFacilitator(t.db, {
+    email,
+    name: 'Fasilitator',
+    passwordHash: await hashPassword(password),
+  });
+  const res = await fetch(`${t.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { facilitator: f, cookie, password };
+}
+
+/** JSON request helper returning status and parsed body. */
+export async function api<T = any>(
+  t: TestApp,
+  method: string,
+  path: string,
+  opts: { body?: unknown; cookie?: string; rawBody?: string; contentType?: string } = {},
+): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {};
+  if (opts.cookie) headers.cookie = opts.cookie;
+  let body: string | undefined;
+  if (opts.rawBody !== undefined) {
+    body = opts.rawBody;
+    headers['content-type'] = opts.contentType ?? 'application/json';
+  } else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] = 'application/json';
+  }
+  const res = await fetch(`${t.url}${path}`, { method, headers, body });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Creates a webinar with participants; returns ids and invite tokens. */
+export async function webinarWithParticipants(t: TestApp, cookie: string, names: string[]) {
+  const { body } = await api(t, 'POST', '/api/webinars', { cookie, body: { title: 'Samling 1' } });
+  const webinarId: string = body.webinar.id;
+  const invites: { id: string; name: string; token: string }[] = [];
+  for (const name of names) {
+    const r = await api(t, 'POST', `/api/webinars/${webinarId}/participants`, { cookie, body: { name } });
+    invites.push({ id: r.body.participant.id, name, token: r.body.participant.invitePath.split('/').pop() });
+  }
+  return { webinarId, invites };
+}
+
+/** Connects a real socket.io client and waits for connect or a connect_error. */
+export function connectSocket(
+  t: TestApp,
+  auth: Record<string, unknown>,
+  opts: { cookie?: string; origin?: string } = {},
+): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = {};
+    if (opts.cookie) headers.cookie = opts.cookie;
+    if (opts.origin) headers.origin = opts.origin;
+    const socket = io(t.url, {
+      auth: { protocol: PROTOCOL_VERSION, ...auth },
+      transports: ['websocket'],
+      extraHeaders: headers,
+      reconnection: false,
+      forceNew: true,
+    });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+/** Emits a request and resolves with its ack. */
+export function request<T = any>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  return socket.timeout(5000).emitWithAck(event, payload);
+}

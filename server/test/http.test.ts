@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueSetupTokenIfNeeded } from '../src/auth/setup.ts';
+import {
+  api,
+  DB_KINDS,
+  signedInFacilitator,
+  startTestApp,
+  type TestApp,
+  webinarWithParticipants,
+} from './helpers/test-app.ts';
+
+describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(async () => t?.close());
+
+  it('reports health and readiness of db and LiveKit', async () => {
+    expect((await api(t, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
+    const ready = await api(t, 'GET', '/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ db: 'ok', livekit: 'ok' });
+  });
+
+  it('creates the first facilitator once with the setup token, then refuses', async () => {
+    expect((await api(t, 'GET', '/api/setup/status')).body).toEqual({ needsSetup: true });
+    const token = await issueSetupTokenIfNeeded(t.db);
+    expect(token).toBeTypeOf('string');
+    const body = {
+      token: 'x'.repeat(32),
+      name: 'Kari',
+      email: 'kari@example.no',
+      password: 'langt-passord-1',
+    };
+    expect((await api(t, 'POST', '/api/setup', { body })).status).toBe(403);
+    const created = await api(t, 'POST', '/api/setup', { body: { ...body, token } });
+    expect(created.status).toBe(200);
+    expect(created.body.facilitator.email).toBe('kari@example.no');
+    expect((await api(t, 'POST', '/api/setup', { body: { ...body, token } })).status).toBe(409);
+    expect((await api(t, 'GET', '/api/setup/status')).body).toEqual({ needsSetup: false });
+    expect(await issueSetupTokenIfNeeded(t.db)).toBeUndefined();
+  });
+
+  it('rejects bad bodies with a clear 400 and wrong passwords with 401', async () => {
+    const bad = await api(t, 'POST', '/api/auth/login', { body: { email: 'not-an-email' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('bad_request');
+    expect(bad.body.error.message).toContain('email');
+    const notJson = await api(t, 'POST', '/api/auth/login', { rawBody: '{oops' });
+    expect(notJson.status).toBe(400);
+    const wrong = await api(t, 'POST', '/api/auth/login', {
+      body: { email: 'kari@example.no', password: 'nope' },
+    });
+    expect(wrong.status).toBe(401);
+    expect((await api(t, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('lets a facilitator create a webinar, add participants and open it; invites resolve', async () => {
+    const { cookie } = await signedInFacilitator(t);
+    expect((await api(t, 'GET', '/api/auth/me', { cookie })).status).toBe(200);
+    const { webinarId, invites } = await webinarWithParticipants(t, cookie, ['Ola', 'Siri']);
+    const detail = await api(t, 'GET', `/api/webinars/${webinarId}`, { cookie });
+    expect(detail.body.webinar.participants.map((p: { name: string }) => p.name)).toEqual(['Ola', 'Siri']);
+    expect(invites[0]?.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const opened = await api(t, 'POST', `/api/webinars/${webinarId}/open`, { cookie });
+    expect(opened.body.webinar.status).toBe('live');
+    const invite = await api(t, 'GET', `/api/invites/${invites[0]?.token}`);
+    expect(invite.body).toEqual({
+      participant: { id: invites[0]?.id, name: 'Ola' },
+      webinar: { id: webinarId, title: 'Samling 1', status: 'live' },
+    });
+    expect((await api(t, 'GET', `/api/invites/${'A'.repeat(32)}`)).status).toBe(404);
+    expect((await api(t, 'GET', '/api/invites/short')).status).toBe(400);
+  });
+
+  it("keeps one facilitator's webinars from another", async () => {
+    const a = await signedInFacilitator(t);
+    const b = await signedInFacilitator(t);
+    const { webinarId } = await webinarWithParticipants(t, a.cookie, []);
+    expect((await api(t, 'GET', `/api/webinars/${webinarId}`, { cookie: b.cookie })).status).toBe(404);
+    expect(
+      (
+        await api(t, 'POST', `/api/webinars/${webinarId}/participants`, {
+          cookie: b.cookie,
+          body: { name: 'X' },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await api(t, 'GET', '/api/webinars', { cookie: b.cookie })).body.webinars).toEqual([]);
+    expect((await api(t, 'GET', '/api/webinars/not-a-uuid', { cookie: a.cookie })).status).toBe(400);
+  });
+
+  it('sends security headers with the LiveKit URL allowed in connect-src', async () => {
+    const res = await fetch(`${t.url}/healthz`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`connect-src 'self' ${t.livekitConn.url}`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('refuses LiveKit webhooks that are not signed by our LiveKit', async () => {
+    const res = await api(t, 'POST', '/api/livekit/webhook', {
+      rawBody: JSON.stringify({ event: 'participant_joined' }),
+      contentType: 'application/webhook+json',
+    });
+    expect(res.status).toBe(401);
+  });
+});
