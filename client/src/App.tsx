@@ -1,0 +1,39 @@
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { AppShell } from './components/AppShell.tsx';
+import { RequireFacilitator } from './components/RequireFacilitator.tsx';
+import { FacilitatorHomePage } from './pages/FacilitatorHomePage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { JoinPage } from './pages/JoinPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { FacilitatorRoomPage, ParticipantRoomPage } from './pages/RoomPage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
+import { WebinarDetailPage } from './pages/WebinarDetailPage.tsx';
+
+const router = createBrowserRouter([
+  {
+    element: <AppShell />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/facilitator',
+        element: <RequireFacilitator />,
+        children: [
+          { index: true, element: <FacilitatorHomePage /> },
+          { path: 'webinars/:id', element: <WebinarDetailPage /> },
+          { path: 'webinars/:id/room', element: <FacilitatorRoomPage /> },
+        ],
+      },
+      { path: '/join/:token', element: <JoinPage /> },
+      { path: '/join/:token/room', element: <ParticipantRoomPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+/** The application: routes inside a shell with header and language switcher. */
+export function App() {
+  return <RouterProvider router={router} />;
+}

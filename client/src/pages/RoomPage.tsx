@@ -1,0 +1,134 @@
+import { RoomAudioRenderer, RoomContext, StartAudio } from '@livekit/components-react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { PreJoin } from '../components/PreJoin.tsx';
+import { ConnectionBanner } from '../components/room/ConnectionBanner.tsx';
+import { ParticipantGrid } from '../components/room/ParticipantGrid.tsx';
+import { PresentList } from '../components/room/PresentList.tsx';
+import { RoomControls } from '../components/room/RoomControls.tsx';
+import { SessionErrorPanel } from '../components/room/SessionErrorPanel.tsx';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { endSession, startSession } from '../realtime/session.ts';
+import { useAppStore } from '../store/index.ts';
+import type { SessionTarget } from '../store/session-slice.ts';
+
+/** Who is looking at the room. */
+type Viewer = 'facilitator' | 'participant';
+
+function RoomTitle() {
+  const { t } = useTranslation();
+  const title = useAppStore((s) => s.webinarState?.title);
+  useDocumentTitle(title ?? t('room.titleFallback'));
+  return (
+    <h1 className="room__title" data-testid="room-title">
+      {title ?? t('room.titleFallback')}
+    </h1>
+  );
+}
+
+/** The live room: starts the session on mount and ends it on unmount. */
+function LiveRoom({
+  target,
+  viewer,
+  onLeave,
+}: {
+  target: SessionTarget;
+  viewer: Viewer;
+  onLeave: () => void;
+}) {
+  const { t } = useTranslation();
+  const room = useAppStore((s) => s.room);
+  const sessionError = useAppStore((s) => s.sessionError);
+  const targetKey = target.kind === 'participant' ? `p:${target.invite}` : `f:${target.webinarId}`;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the session is keyed by targetKey, not object identity.
+  useEffect(() => {
+    void startSession(target);
+    return () => endSession(false);
+  }, [targetKey]);
+
+  const rejoin = () => endSession(false);
+
+  return (
+    <div className="room">
+      <header className="room__header">
+        <RoomTitle />
+        <ConnectionBanner />
+      </header>
+      {sessionError && <SessionErrorPanel error={sessionError} viewer={viewer} onRejoin={rejoin} />}
+      {room && (
+        <RoomContext.Provider value={room}>
+          <div className="room__body">
+            <ParticipantGrid />
+            <PresentList />
+          </div>
+          <RoomAudioRenderer />
+          <StartAudio label={t('room.startAudio')} className="button button--primary start-audio" />
+        </RoomContext.Provider>
+      )}
+      <RoomControls onLeave={onLeave} />
+    </div>
+  );
+}
+
+/** Shown after a participant leaves, with the way back in. */
+function LeftRoom({ rejoinTo }: { rejoinTo: string }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('room.left'));
+  return (
+    <section className="panel narrow" data-testid="left-room">
+      <h1>{t('room.left')}</h1>
+      <Link className="button" to={rejoinTo} data-testid="rejoin-link">
+        {t('room.rejoin')}
+      </Link>
+    </section>
+  );
+}
+
+/** `/join/:token/room`: the plenary for a participant; without pre-join done, back to pre-join. */
+export function ParticipantRoomPage() {
+  const { token = '' } = useParams();
+  const prejoinDone = useAppStore((s) => s.prejoinDone);
+  const leftRoom = useAppStore((s) => s.leftRoom);
+  const joinPath = `/join/${token}`;
+  if (prejoinDone) {
+    return (
+      <LiveRoom
+        target={{ kind: 'participant', invite: token }}
+        viewer="participant"
+        onLeave={() => endSession(true)}
+      />
+    );
+  }
+  if (leftRoom) return <LeftRoom rejoinTo={joinPath} />;
+  return <Navigate to={joinPath} replace />;
+}
+
+/** `/facilitator/webinars/:id/room`: the plenary for a facilitator, with pre-join inline. */
+export function FacilitatorRoomPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const prejoinDone = useAppStore((s) => s.prejoinDone);
+  const detailPath = `/facilitator/webinars/${id}`;
+  useDocumentTitle(prejoinDone ? null : t('prejoin.heading'));
+  if (prejoinDone) {
+    return (
+      <LiveRoom
+        target={{ kind: 'facilitator', webinarId: id }}
+        viewer="facilitator"
+        onLeave={() => navigate(detailPath)}
+      />
+    );
+  }
+  return (
+    <div className="stack">
+      <p>
+        <Link to={detailPath}>← {t('room.backToWebinar')}</Link>
+      </p>
+      <h1>{t('webinar.enterRoom')}</h1>
+      <PreJoin onJoin={() => undefined} />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * The one client store, composed of typed slices. Components select the narrowest value they
+ * need (`useAppStore((s) => s.webinarState?.title)`); realtime code calls actions through
+ * `useAppStore.getState()` outside React.
+ */
+import { create } from 'zustand';
+import { createAuthSlice } from './auth-slice.ts';
+import { createMediaSlice } from './media-slice.ts';
+import { createSessionSlice } from './session-slice.ts';
+import type { AppState } from './types.ts';
+import { createWebinarsSlice } from './webinars-slice.ts';
+
+export type { AppState, Loadable } from './types.ts';
+
+/** The application store. */
+export const useAppStore = create<AppState>()((...args) => ({
+  ...createAuthSlice(...args),
+  ...createWebinarsSlice(...args),
+  ...createMediaSlice(...args),
+  ...createSessionSlice(...args),
+}));

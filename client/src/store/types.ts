@@ -1,0 +1,20 @@
+/** Types shared by the store's slices (kept apart from index.ts to avoid import cycles). */
+import type { StateCreator } from 'zustand';
+import type { ClientErrorCode } from '../api/http.ts';
+import type { AuthSlice } from './auth-slice.ts';
+import type { MediaSlice } from './media-slice.ts';
+import type { SessionSlice } from './session-slice.ts';
+import type { WebinarsSlice } from './webinars-slice.ts';
+
+/** The whole client state: one store, composed of typed slices. */
+export type AppState = AuthSlice & WebinarsSlice & MediaSlice & SessionSlice;
+
+/** A slice creator that can read and write the whole store. */
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
+
+/** Remote data as the UI sees it: not asked for, on its way, here, or failed with a code. */
+export type Loadable<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'loaded'; data: T }
+  | { status: 'error'; code: ClientErrorCode };
