@@ -3,10 +3,8 @@ import { AppShell } from './components/AppShell.tsx';
 import { RequireFacilitator } from './components/RequireFacilitator.tsx';
 import { FacilitatorHomePage } from './pages/FacilitatorHomePage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
-import { JoinPage } from './pages/JoinPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { FacilitatorRoomPage, ParticipantRoomPage } from './pages/RoomPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { WebinarDetailPage } from './pages/WebinarDetailPage.tsx';
 
@@ -23,11 +21,21 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <FacilitatorHomePage /> },
           { path: 'webinars/:id', element: <WebinarDetailPage /> },
-          { path: 'webinars/:id/room', element: <FacilitatorRoomPage /> },
+          {
+            path: 'webinars/:id/room',
+            lazy: async () => ({ Component: (await import('./pages/RoomPage.tsx')).FacilitatorRoomPage }),
+          },
         ],
       },
-      { path: '/join/:token', element: <JoinPage /> },
-      { path: '/join/:token/room', element: <ParticipantRoomPage /> },
+      // Media pages load livekit-client on demand; facilitator admin pages stay light.
+      {
+        path: '/join/:token',
+        lazy: async () => ({ Component: (await import('./pages/JoinPage.tsx')).JoinPage }),
+      },
+      {
+        path: '/join/:token/room',
+        lazy: async () => ({ Component: (await import('./pages/RoomPage.tsx')).ParticipantRoomPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -19,13 +19,14 @@ export function CopyLinkButton({ url, name }: { url: string; name: string }) {
       <button
         type="button"
         className="button button--quiet button--small"
-        aria-label={t('webinar.copyFor', { name })}
         data-testid="copy-invite-link"
         onClick={() => {
           void copyText(url).then((ok) => setResult(ok ? 'copied' : 'failed'));
         }}
       >
         {t('webinar.copy')}
+        {/* Visible text first, so the accessible name contains it (WCAG 2.5.3). */}
+        <span className="visually-hidden"> {t('webinar.copyFor', { name })}</span>
       </button>
       <span className="copy-result" role="status" aria-live="polite">
         {result === 'copied' && t('webinar.copied', { name })}

@@ -106,7 +106,18 @@ function bindSocketEvents(session: Session): void {
     }
   });
   socket.on('webinar:updated', (webinar) => {
-    if (!session.ended) state().webinarUpdated(webinar);
+    if (session.ended) return;
+    state().webinarUpdated(webinar);
+    // Joined before the facilitator opened the webinar: the grant was refused, try again now.
+    const error = state().sessionError;
+    if (
+      webinar.status === 'live' &&
+      !session.joining &&
+      error?.kind === 'token' &&
+      error.code === 'conflict'
+    ) {
+      void joinLiveKit(session);
+    }
   });
 }
 

@@ -19,7 +19,9 @@ export function PresentList() {
           {present.map((entry) => (
             <li key={`${entry.kind}:${entry.id}`} data-testid="present-entry" data-kind={entry.kind}>
               {entry.name}
-              {entry.kind === 'facilitator' && <span className="badge"> {t('room.facilitatorBadge')}</span>}
+              {entry.kind === 'facilitator' && (
+                <span className="badge present__badge">{t('room.facilitatorBadge')}</span>
+              )}
             </li>
           ))}
         </ul>

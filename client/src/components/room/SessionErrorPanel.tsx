@@ -45,6 +45,14 @@ export function SessionErrorPanel({
         </div>
       );
     case 'token':
+      if (error.code === 'conflict') {
+        // The webinar is not live yet; the session joins by itself when `webinar:updated` says live.
+        return (
+          <p className="notice" role="status" data-testid="session-waiting">
+            {t('room.notOpenYet')}
+          </p>
+        );
+      }
       return (
         <div
           className="banner banner--error"
