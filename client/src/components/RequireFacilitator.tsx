@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import { useErrorText } from '../hooks/useErrorText.ts';
+import { useErrorText } from '../hooks/use-error-text.ts';
 import { useAppStore } from '../store/index.ts';
 import { ErrorMessage, Loading } from './Feedback.tsx';
 

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorMessage, Loading, StatusMessage } from '../components/Feedback.tsx';
 import { WebinarStatusBadge } from '../components/WebinarStatusBadge.tsx';
-import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
-import { useErrorText } from '../hooks/useErrorText.ts';
-import { useFormatDate } from '../hooks/useFormatDate.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useErrorText } from '../hooks/use-error-text.ts';
+import { useFormatDate } from '../hooks/use-format-date.ts';
 import { useAppStore } from '../store/index.ts';
 
 /** The facilitator's webinars, newest first. */

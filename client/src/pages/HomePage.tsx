@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 
 /** The front page: what this is, and the way in for facilitators. */
 export function HomePage() {

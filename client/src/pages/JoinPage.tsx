@@ -6,8 +6,8 @@ import * as api from '../api/endpoints.ts';
 import { type ClientErrorCode, errorCodeOf } from '../api/http.ts';
 import { ErrorMessage, Loading } from '../components/Feedback.tsx';
 import { PreJoin } from '../components/PreJoin.tsx';
-import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
-import { useErrorText } from '../hooks/useErrorText.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useErrorText } from '../hooks/use-error-text.ts';
 
 type InviteState =
   | { status: 'loading' }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ApiRequestError } from '../api/http.ts';
 import { ErrorMessage, StatusMessage } from '../components/Feedback.tsx';
-import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
-import { useErrorText } from '../hooks/useErrorText.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useErrorText } from '../hooks/use-error-text.ts';
 import { useAppStore } from '../store/index.ts';
 
 /** Where to go after signing in, and an optional notice (e.g. after setup). */

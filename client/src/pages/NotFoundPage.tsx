@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 
 /** Any unknown path. */
 export function NotFoundPage() {

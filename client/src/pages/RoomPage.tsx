@@ -8,7 +8,7 @@ import { ParticipantGrid } from '../components/room/ParticipantGrid.tsx';
 import { PresentList } from '../components/room/PresentList.tsx';
 import { RoomControls } from '../components/room/RoomControls.tsx';
 import { SessionErrorPanel } from '../components/room/SessionErrorPanel.tsx';
-import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { endSession, startSession } from '../realtime/session.ts';
 import { useAppStore } from '../store/index.ts';
 import type { SessionTarget } from '../store/session-slice.ts';

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import * as api from '../api/endpoints.ts';
 import { ErrorMessage } from '../components/Feedback.tsx';
-import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
-import { useErrorText } from '../hooks/useErrorText.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useErrorText } from '../hooks/use-error-text.ts';
 import { useAppStore } from '../store/index.ts';
 import type { LoginLocationState } from './LoginPage.tsx';
 

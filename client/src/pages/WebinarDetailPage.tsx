@@ -5,8 +5,8 @@ import { Link, useParams } from 'react-router-dom';
 import { CopyLinkButton } from '../components/CopyLinkButton.tsx';
 import { ErrorMessage, Loading, StatusMessage } from '../components/Feedback.tsx';
 import { WebinarStatusBadge } from '../components/WebinarStatusBadge.tsx';
-import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
-import { useErrorText } from '../hooks/useErrorText.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useErrorText } from '../hooks/use-error-text.ts';
 import { inviteUrl } from '../lib/invite-url.ts';
 import { useAppStore } from '../store/index.ts';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useErrorText } from '../../hooks/useErrorText.ts';
+import { useErrorText } from '../../hooks/use-error-text.ts';
 import { retryLiveKit } from '../../realtime/session.ts';
 import type { SessionError } from '../../store/session-slice.ts';
 
