@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/db.ts';
+import { liveWebinarIds } from './db/event-log.ts';
 import { AppError } from './errors.ts';
 import type { LiveKitAdapter } from './livekit/adapter.ts';
 import { attachRealtime, type Realtime } from './realtime/realtime.ts';
@@ -45,7 +46,10 @@ export interface BuiltApp {
 }
 
 /** Builds (but does not start) the server. */
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): Promise<BuiltApp> {
+export async function buildApp(
+  deps: AppDeps,
+  opts: { logger?: boolean | object; now?: () => number } = {},
+): Promise<BuiltApp> {
   const app = Fastify({
     logger: opts.logger ?? {
       level: deps.config.logLevel,
@@ -91,6 +95,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     livekit: deps.livekit,
     log: app.log,
     allowedOrigins: deps.config.allowedOrigins,
+    ...(opts.now ? { now: opts.now } : {}),
     loadWebinar: async (id) => {
       const [w] = await deps.db.query<{ title: string; status: 'planned' | 'live' | 'ended' }>(
         'select title, status from webinars where id = $1',
@@ -100,6 +105,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     },
   });
   app.addHook('preClose', async () => realtime.close());
+  // Live webinars' sessions load at start, so their timers keep advancing after a restart
+  // even before anyone reconnects.
+  app.addHook('onReady', async () => {
+    for (const id of await liveWebinarIds(deps.db)) await realtime.sessions.get(id);
+  });
 
   const mediaPresence = new Map<string, Set<string>>();
   const onPresence = (e: MediaPresenceEvent) => {

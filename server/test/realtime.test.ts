@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_TTL_SECONDS } from '../src/livekit/adapter.ts';
 import {
+  api,
   connectSocket,
   DB_KINDS,
   request,
@@ -35,8 +36,12 @@ describe.each(DB_KINDS)('realtime on %s', (kind) => {
   });
   afterAll(async () => t?.close());
 
-  it('mints a participant token scoped to one room with a TTL of minutes', async () => {
+  it('mints a participant token scoped to one room with a TTL of minutes, once the webinar is open', async () => {
     const s = track(await connectSocket(t, { invite: invites[0]?.token }));
+    expect(await request(s, 'livekit:token', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const opened = new Promise((r) => s.once('webinar:updated', r));
+    await api(t, 'POST', `/api/webinars/${webinarId}/open`, { cookie });
+    expect(await opened).toMatchObject({ status: 'live' });
     const res = await request(s, 'livekit:token', {});
     expect(res.ok).toBe(true);
     const claims = decodeJwt(res.data.token);

@@ -3,6 +3,9 @@
  * (`livekit:token`), facts past tense (`webinar:updated`); every request acks with {@link Ack}.
  */
 import { z } from 'zod';
+import { ExerciseConfig, GroupStrategy } from './domain/exercise-config.ts';
+import { MoveMemberCommand, SwapRolesCommand, TimerCommand } from './domain/session-commands.ts';
+import { BroadcastText, EntityId, type PublicSessionState } from './domain/session-state.ts';
 import type { Ack } from './protocol.ts';
 
 /** What the client sends in `io(url, { auth })`. Facilitators are identified by cookie. */
@@ -63,16 +66,114 @@ export interface WebinarPublicState {
   present: PresenceEntry[];
 }
 
+/** Payload of `session:sync`: the last sequence number the client has (0 = none). */
+export const SessionSyncRequest = z.object({ sinceSeq: z.number().int().min(0) }).strict();
+
+/** The public session state at a sequence number, with the server time it was sent at. */
+export interface SessionSnapshot {
+  webinarId: string;
+  seq: number;
+  serverTime: number;
+  state: PublicSessionState;
+}
+
+/** A participant as the console needs them to form groups. */
+export interface CohortMember {
+  id: string;
+  name: string;
+  municipality: string | null;
+  workplace: string | null;
+  present: boolean;
+}
+
+/** Payload of `breakouts:propose`: group the present participants by a strategy. */
+export const ProposeGroupsRequest = z
+  .object({
+    strategy: GroupStrategy,
+    groupSize: z.union([z.literal(3), z.literal(4)]).default(3),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
+  })
+  .strict();
+
+/** Ack of `breakouts:propose`: groups of participant ids plus the cohort to show names. */
+export interface GroupProposal {
+  seed: number;
+  groups: string[][];
+  cohort: CohortMember[];
+}
+
+/** Payload of `breakouts:open`: the exercise (seed optional) and the possibly hand-edited groups. */
+export const OpenBreakoutsRequest = z
+  .object({
+    exercise: ExerciseConfig.extend({ seed: ExerciseConfig.shape.seed.optional() }),
+    groups: z.array(z.array(EntityId).min(1)).min(1).max(100),
+  })
+  .strict();
+
+/** Payload of `breakouts:close`. */
+export const CloseBreakoutsRequest = z.object({ immediately: z.boolean().default(false) }).strict();
+/** Payload of `timer:control`. */
+export const TimerControlRequest = TimerCommand;
+/** Payload of `group:move_member`. */
+export const MoveMemberRequest = MoveMemberCommand.strict();
+/** Payload of `roles:swap`. */
+export const SwapRolesRequest = SwapRolesCommand.strict();
+/** Payload of `help:request`. */
+export const HelpRequestRequest = z.object({}).strict();
+/** Payload of `help:resolve`. */
+export const HelpResolveRequest = z.object({ groupId: EntityId }).strict();
+/** Payload of `broadcast:send`. */
+export const BroadcastRequest = z.object({ text: BroadcastText }).strict();
+/** Payload of `room:visit`: a group room to visit, or null to go back to the plenary. */
+export const RoomVisitRequest = z.object({ groupId: EntityId.nullable() }).strict();
+
+/** Where a person's media should be now, with a token for that room. */
+export interface RoomAssignment {
+  /** null = the plenary. */
+  groupId: string | null;
+  grant: LiveKitGrant;
+}
+
+/** A suggestion for the facilitator: a guide or advisee is missing as a round starts. */
+export interface MissingRoleAlert {
+  groupId: string;
+  role: 'guide' | 'advisee';
+  missingId: string;
+  replacementId: string | null;
+}
+
+type Request<P, R> = (payload: P, ack: (res: Ack<R>) => void) => void;
+/** The ack of a command that changed the session: the sequence number it reached. */
+export interface Committed {
+  seq: number;
+}
+
 /** Events the client emits (requests, each with an ack). */
 export interface ClientToServerEvents {
-  'livekit:token': (
-    payload: z.infer<typeof LiveKitTokenRequest>,
-    ack: (res: Ack<LiveKitGrant>) => void,
-  ) => void;
-  'clock:ping': (payload: z.infer<typeof ClockPing>, ack: (res: Ack<ClockPong>) => void) => void;
+  'livekit:token': Request<z.infer<typeof LiveKitTokenRequest>, LiveKitGrant>;
+  'clock:ping': Request<z.infer<typeof ClockPing>, ClockPong>;
+  'session:sync': Request<z.infer<typeof SessionSyncRequest>, SessionSnapshot>;
+  'breakouts:propose': Request<z.input<typeof ProposeGroupsRequest>, GroupProposal>;
+  'breakouts:open': Request<z.input<typeof OpenBreakoutsRequest>, Committed>;
+  'breakouts:close': Request<z.input<typeof CloseBreakoutsRequest>, Committed>;
+  'timer:control': Request<z.input<typeof TimerControlRequest>, Committed>;
+  'group:move_member': Request<z.input<typeof MoveMemberRequest>, Committed>;
+  'roles:swap': Request<z.input<typeof SwapRolesRequest>, Committed>;
+  'help:request': Request<z.input<typeof HelpRequestRequest>, Committed>;
+  'help:resolve': Request<z.input<typeof HelpResolveRequest>, Committed>;
+  'broadcast:send': Request<z.input<typeof BroadcastRequest>, Committed>;
+  'room:visit': Request<z.input<typeof RoomVisitRequest>, RoomAssignment>;
 }
 
 /** Events the server emits (facts). */
 export interface ServerToClientEvents {
   'webinar:updated': (state: WebinarPublicState) => void;
+  'session:updated': (snapshot: SessionSnapshot) => void;
+  'room:assigned': (assignment: RoomAssignment) => void;
+  'session:alerted': (alert: MissingRoleAlert) => void;
 }

@@ -77,6 +77,24 @@ export class LiveKitAdapter {
     });
   }
 
+  /**
+   * Replaces a connected participant's media permissions (LiveKit replaces the whole set, so
+   * every flag is sent); revoking canPublish unpublishes at once, without a reconnect.
+   */
+  async setPermissions(room: string, identity: string, grant: MediaGrant): Promise<void> {
+    await this.rooms.updateParticipant(room, identity, {
+      permission: {
+        canPublish: grant.canPublish,
+        canSubscribe: grant.canSubscribe,
+        canPublishData: grant.canPublishData,
+        canPublishSources: grant.canPublishSources ?? [],
+        hidden: false,
+        canUpdateMetadata: false,
+        canSubscribeMetrics: false,
+      },
+    });
+  }
+
   /** Identities currently connected to a room. */
   async listIdentities(room: string): Promise<string[]> {
     const participants = await this.rooms.listParticipants(room);

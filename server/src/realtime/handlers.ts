@@ -1,36 +1,63 @@
 /**
- * Every socket request, registered from one table. Each entry names its payload schema and its
- * policy (who may call it); one wrapper does validation, policy, rate limiting and error mapping,
- * so a handler only holds the domain step and can never crash the server on bad input.
+ * Every socket request, registered from one table. Each entry names its payload schema and the
+ * capability it needs (`can(role, capability)` from the shared permissions; none = anyone in the
+ * webinar); one wrapper does validation, policy and error mapping, so a handler holds only its
+ * domain step and bad input can never crash the server.
  */
+import { randomInt, randomUUID } from 'node:crypto';
 import {
   type Ack,
+  BroadcastRequest,
+  type Capability,
   type ClientToServerEvents,
   ClockPing,
+  CloseBreakoutsRequest,
+  can,
+  decideBroadcast,
+  decideCloseBreakouts,
+  decideMoveMember,
+  decideOpenBreakouts,
+  decideRequestHelp,
+  decideResolveHelp,
+  decideSwapRoles,
+  decideTimer,
   fail,
+  formGroups,
+  HelpRequestRequest,
+  HelpResolveRequest,
   LiveKitTokenRequest,
+  MoveMemberRequest,
+  OpenBreakoutsRequest,
   ok,
+  ProposeGroupsRequest,
+  RoomVisitRequest,
+  SessionSyncRequest,
   type SocketIdentity,
+  SwapRolesRequest,
+  TimerControlRequest,
 } from '@rundgang/shared';
 import type { z } from 'zod';
 import type { Db } from '../db/db.ts';
+import { participantsOfSeries } from '../db/repo.ts';
+import type { LiveSession } from '../engine/live-session.ts';
 import { AppError, describeIssues } from '../errors.ts';
-import type { LiveKitAdapter } from '../livekit/adapter.ts';
-import { plenaryRoom } from './rooms.ts';
-
-/** Who may call a handler. */
-export type Policy = 'anyone_in_webinar' | 'facilitator';
+import type { Orchestrator } from './orchestrator.ts';
 
 /** What a handler can reach. */
 export interface HandlerContext {
   identity: SocketIdentity;
   db: Db;
-  livekit: LiveKitAdapter;
+  session: LiveSession;
+  orchestrator: Orchestrator;
+  now: () => number;
+  /** Whether the webinar is open for participants (status live). */
+  webinarLive: () => Promise<boolean>;
 }
 
 interface HandlerSpec<S extends z.ZodType, R> {
   schema: S;
-  policy: Policy;
+  /** Capability needed; undefined = anyone in this webinar. */
+  capability?: Capability;
   handle: (payload: z.infer<S>, ctx: HandlerContext) => Promise<R>;
 }
 
@@ -45,46 +72,135 @@ type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEv
   ? T
   : never;
 
+/** The acting participant's id, or a 403 (participant-only commands). */
+const participantId = (identity: SocketIdentity) => {
+  if (identity.kind !== 'participant') throw new AppError('forbidden', 'Only a participant may do this');
+  return identity.participantId;
+};
+
+/** Turns a rejected decision into an AppError so the wrapper answers it like any other. */
+const unwrap = <T>(ack: Ack<T>): T => {
+  if (!ack.ok) throw new AppError(ack.error.code, ack.error.message);
+  return ack.data;
+};
+
 /** The table of socket request handlers; its keys must be exactly the client's events. */
 export const handlers: { [E in keyof ClientToServerEvents]: HandlerSpec<z.ZodType, AckData<E>> } = {
   'clock:ping': spec({
     schema: ClockPing,
-    policy: 'anyone_in_webinar',
-    handle: async (p) => ({ clientSentAt: p.clientSentAt, serverTime: Date.now() }),
+    handle: async (p, { now }) => ({ clientSentAt: p.clientSentAt, serverTime: now() }),
+  }),
+  'session:sync': spec({
+    schema: SessionSyncRequest,
+    // A snapshot is small (public state only), so a client behind by any number of events gets one.
+    handle: async (_p, { session, orchestrator }) => orchestrator.snapshot(session),
   }),
   'livekit:token': spec({
     schema: LiveKitTokenRequest,
-    policy: 'anyone_in_webinar',
-    handle: async (_p, { identity, livekit }) => {
-      const room = plenaryRoom(identity.webinarId);
-      const lkIdentity =
-        identity.kind === 'facilitator' ? `f:${identity.facilitatorId}` : `p:${identity.participantId}`;
-      try {
-        await livekit.ensureRoom(room, { emptyTimeout: 600, departureTimeout: 60 });
-        const minted = await livekit.mintToken({
-          room,
-          identity: lkIdentity,
-          name: identity.name,
-          grant: { canPublish: true, canSubscribe: true, canPublishData: true },
-        });
-        return {
-          url: livekit.url,
-          token: minted.token,
-          room,
-          identity: lkIdentity,
-          expiresAt: minted.expiresAt.toISOString(),
-        };
-      } catch (err) {
-        if (err instanceof AppError) throw err;
-        throw new AppError('livekit_unavailable', 'The media server is not reachable right now');
+    handle: async (_p, { identity, session, orchestrator, webinarLive }) => {
+      if (identity.kind === 'participant' && !(await webinarLive())) {
+        throw new AppError('conflict', 'The webinar has not been opened yet');
       }
+      return (await orchestrator.grantFor(session, identity)).grant;
     },
+  }),
+  'room:visit': spec({
+    schema: RoomVisitRequest,
+    capability: 'room:visit',
+    handle: async (p, { identity, session, orchestrator }) =>
+      orchestrator.grantFor(session, identity, p.groupId),
+  }),
+  'breakouts:propose': spec({
+    schema: ProposeGroupsRequest,
+    capability: 'breakouts:open',
+    handle: async (p, { identity, db, session }) => {
+      const present = new Set(session.state.present);
+      const cohort = (await participantsOfSeries(db, identity.seriesId)).map((r) => ({
+        id: r.id,
+        name: r.name,
+        municipality: r.municipality,
+        workplace: r.workplace,
+        present: present.has(r.id),
+      }));
+      const seed = p.seed ?? randomInt(0, 2 ** 32 - 1);
+      const members = cohort
+        .filter((m) => m.present)
+        .map((m) => ({
+          id: m.id,
+          municipality: m.municipality ?? undefined,
+          workplace: m.workplace ?? undefined,
+        }));
+      const groups = members.length
+        ? formGroups({ members, strategy: p.strategy, seed, groupSize: p.groupSize })
+        : [];
+      return { seed, groups: groups.map((g) => g.map((m) => m.id)), cohort };
+    },
+  }),
+  'breakouts:open': spec({
+    schema: OpenBreakoutsRequest,
+    capability: 'breakouts:open',
+    handle: async (p, { identity, db, session }) => {
+      const cohort = new Set((await participantsOfSeries(db, identity.seriesId)).map((r) => r.id));
+      if (p.groups.flat().some((id) => !cohort.has(id))) {
+        throw new AppError('bad_request', 'A group has someone who is not in this series');
+      }
+      const exercise = { ...p.exercise, seed: p.exercise.seed ?? randomInt(0, 2 ** 32 - 1) };
+      const command = {
+        breakoutsId: randomUUID(),
+        exercise,
+        groups: p.groups.map((memberIds, i) => ({ id: `g${i + 1}`, memberIds })),
+      };
+      return unwrap(await session.run((state, now) => decideOpenBreakouts(state, command, now)));
+    },
+  }),
+  'breakouts:close': spec({
+    schema: CloseBreakoutsRequest,
+    capability: 'breakouts:close',
+    handle: async (p, { session }) =>
+      unwrap(
+        await session.run((state, now) => decideCloseBreakouts(state, now, { immediately: p.immediately })),
+      ),
+  }),
+  'timer:control': spec({
+    schema: TimerControlRequest,
+    capability: 'timer:control',
+    handle: async (p, { session }) => unwrap(await session.run((state, now) => decideTimer(state, p, now))),
+  }),
+  'group:move_member': spec({
+    schema: MoveMemberRequest,
+    capability: 'group:move_member',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideMoveMember(state, p, now))),
+  }),
+  'roles:swap': spec({
+    schema: SwapRolesRequest,
+    capability: 'roles:swap',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideSwapRoles(state, p, now))),
+  }),
+  'help:request': spec({
+    schema: HelpRequestRequest,
+    capability: 'help:request',
+    handle: async (_p, { identity, session }) =>
+      unwrap(await session.run((state, now) => decideRequestHelp(state, participantId(identity), now))),
+  }),
+  'help:resolve': spec({
+    schema: HelpResolveRequest,
+    capability: 'help:resolve',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideResolveHelp(state, p.groupId, now))),
+  }),
+  'broadcast:send': spec({
+    schema: BroadcastRequest,
+    capability: 'broadcast:send',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideBroadcast(state, p.text, now))),
   }),
 };
 
-/** True when the identity satisfies the policy. */
-export function allowed(policy: Policy, identity: SocketIdentity): boolean {
-  return policy === 'anyone_in_webinar' || identity.kind === 'facilitator';
+/** True when the identity may use the capability (undefined = anyone in the webinar). */
+export function allowed(capability: Capability | undefined, identity: SocketIdentity): boolean {
+  return capability === undefined || can(identity.kind, capability);
 }
 
 /** Runs one request through validation, policy and its handler; always produces an ack. */
@@ -94,9 +210,10 @@ export async function dispatch<R>(
   ctx: HandlerContext,
   onError: (err: unknown) => void,
 ): Promise<Ack<R>> {
+  // Policy first: a participant learns nothing about a facilitator command's payload rules.
+  if (!allowed(entry.capability, ctx.identity)) return fail('forbidden', 'You are not allowed to do this');
   const parsed = entry.schema.safeParse(payload);
   if (!parsed.success) return fail('bad_request', describeIssues(parsed.error));
-  if (!allowed(entry.policy, ctx.identity)) return fail('forbidden', 'Only a facilitator may do this');
   try {
     return ok(await entry.handle(parsed.data, ctx));
   } catch (err) {

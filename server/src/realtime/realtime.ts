@@ -7,6 +7,8 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import {
   type ClientToServerEvents,
+  decideJoin,
+  decideLeave,
   fail,
   HandshakeAuth,
   MAX_SOCKET_MESSAGE_BYTES,
@@ -22,10 +24,13 @@ import { Server, type Socket } from 'socket.io';
 import { facilitatorForToken, SESSION_COOKIE } from '../auth/session.ts';
 import type { Db } from '../db/db.ts';
 import { resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
+import type { LiveSession } from '../engine/live-session.ts';
+import { SessionRegistry } from '../engine/session-registry.ts';
 import type { LiveKitAdapter } from '../livekit/adapter.ts';
 import { dispatch, type HandlerSpecAny, handlers } from './handlers.ts';
+import { Orchestrator } from './orchestrator.ts';
 import { tokenBucket } from './rate-limit.ts';
-import { webinarChannel } from './rooms.ts';
+import { facilitatorChannel, participantChannel, webinarChannel } from './rooms.ts';
 
 type RundgangServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type RundgangSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -96,11 +101,14 @@ export interface RealtimeOptions {
   loadWebinar: (
     webinarId: string,
   ) => Promise<{ title: string; status: WebinarPublicState['status'] } | undefined>;
+  /** Server time (ms since epoch); injectable for tests. */
+  now?: () => number;
 }
 
 /** The realtime layer as the rest of the server sees it. */
 export interface Realtime {
   io: RundgangServer;
+  sessions: SessionRegistry;
   webinarChanged(webinarId: string): void;
   close(): Promise<void>;
 }
@@ -112,6 +120,12 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     serveClient: false,
     allowRequest: (req, cb) => cb(null, originAllowed(req, o.allowedOrigins)),
   });
+  const now = o.now ?? Date.now;
+  const orchestrator = new Orchestrator(io, o.livekit, o.log, now);
+  const sessions = new SessionRegistry(o.db, now, (session, events, before) =>
+    orchestrator.onCommit(session, events, before),
+  );
+  const sessionOf = new WeakMap<RundgangSocket, LiveSession>();
 
   const presence = (webinarId: string): PresenceEntry[] => {
     const byId = new Map<string, PresenceEntry>();
@@ -140,8 +154,9 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
 
   io.use((socket, next) => {
     authenticate(o.db, socket)
-      .then((identity) => {
+      .then(async (identity) => {
         socket.data.identity = identity;
+        sessionOf.set(socket, await sessions.get(identity.webinarId));
         next();
       })
       .catch((err) => {
@@ -153,8 +168,11 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
 
   io.on('connection', (socket) => {
     const identity = socket.data.identity;
+    const session = sessionOf.get(socket);
+    if (!session) return void socket.disconnect(true);
     const allow = tokenBucket(20, 40);
-    const ctx = { identity, db: o.db, livekit: o.livekit };
+    const webinarLive = async () => (await o.loadWebinar(identity.webinarId))?.status === 'live';
+    const ctx = { identity, db: o.db, session, orchestrator, now, webinarLive };
     for (const [event, entry] of Object.entries(handlers) as [string, HandlerSpecAny][]) {
       socket.on(event as keyof ClientToServerEvents, (payload: unknown, ack: unknown) => {
         // A request without an ack callback is malformed: ignore it rather than throw.
@@ -166,17 +184,33 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
       });
     }
     socket.join(webinarChannel(identity.webinarId));
+    if (identity.kind === 'facilitator') socket.join(facilitatorChannel(identity.webinarId));
+    socket.emit('session:updated', orchestrator.snapshot(session));
     webinarChanged(identity.webinarId);
+    const logFailure = (err: unknown) => o.log.error({ err }, 'presence update failed');
+    if (identity.kind === 'participant') {
+      const { participantId } = identity;
+      socket.join(participantChannel(participantId));
+      orchestrator.rememberName(participantId, identity.name);
+      session.run((state, t) => decideJoin(state, participantId, t)).catch(logFailure);
+      socket.on('disconnect', () => {
+        // A dropout keeps their seat; "left" is recorded only when their last tab is gone.
+        if (io.of('/').adapter.rooms.get(participantChannel(participantId))?.size) return;
+        session.run((state, t) => decideLeave(state, participantId, t)).catch(logFailure);
+      });
+    }
     socket.on('disconnect', () => webinarChanged(identity.webinarId));
   });
 
   return {
     io,
+    sessions,
     webinarChanged,
     // Not io.close(): that would also close the HTTP server, which Fastify owns.
     close: async () => {
       io.disconnectSockets(true);
       io.engine.close();
+      await sessions.closeAll();
     },
   };
 }

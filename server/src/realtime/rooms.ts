@@ -3,5 +3,21 @@
 /** LiveKit room of a webinar's plenary. */
 export const plenaryRoom = (webinarId: string) => `plenary-${webinarId}`;
 
+/** LiveKit room of one breakout group. */
+export const groupRoom = (webinarId: string, groupId: string) => `group-${webinarId}-${groupId}`;
+
 /** socket.io room of everyone in a webinar. */
 export const webinarChannel = (webinarId: string) => `webinar:${webinarId}`;
+
+/** socket.io room of a webinar's facilitators (alerts, private console data). */
+export const facilitatorChannel = (webinarId: string) => `facilitators:${webinarId}`;
+
+/** socket.io room of one participant's sockets (their tabs). */
+export const participantChannel = (participantId: string) => `participant:${participantId}`;
+
+/** LiveKit identity of a socket's person. */
+export const livekitIdentity = (identity: {
+  kind: 'facilitator' | 'participant';
+  facilitatorId?: string;
+  participantId?: string;
+}) => (identity.kind === 'facilitator' ? `f:${identity.facilitatorId}` : `p:${identity.participantId}`);

@@ -1,0 +1,56 @@
+/**
+ * The append-only event log of a live webinar. Sequence numbers are per webinar and the primary
+ * key (webinar_id, seq) makes two writers unable to both append the same number: the loser gets
+ * a conflict instead of silently forking the history.
+ */
+import { type SessionEvent, SessionEvent as SessionEventSchema } from '@rundgang/shared';
+import type { Queryable } from './db.ts';
+import { isUniqueViolation } from './db.ts';
+
+/** Thrown when another writer appended first. */
+export class SequenceConflictError extends Error {}
+
+/** Appends events after `lastSeq`; returns the new last sequence number. */
+export async function appendEvents(
+  db: Queryable & { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  webinarId: string,
+  lastSeq: number,
+  events: readonly SessionEvent[],
+): Promise<number> {
+  if (events.length === 0) return lastSeq;
+  try {
+    await db.transaction(async (tx) => {
+      for (const [i, event] of events.entries()) {
+        await tx.query(
+          'insert into webinar_events (webinar_id, seq, type, payload) values ($1, $2, $3, $4)',
+          [webinarId, lastSeq + i + 1, event.type, JSON.stringify(event)],
+        );
+      }
+    });
+  } catch (err) {
+    if (isUniqueViolation(err))
+      throw new SequenceConflictError(`sequence ${lastSeq + 1} of ${webinarId} is taken`);
+    throw err;
+  }
+  return lastSeq + events.length;
+}
+
+/** Loads a webinar's events in order, validated against the event schema. */
+export async function loadEvents(
+  db: Queryable,
+  webinarId: string,
+): Promise<{ seq: number; event: SessionEvent }[]> {
+  const rows = await db.query<{ seq: number; payload: unknown }>(
+    'select seq, payload from webinar_events where webinar_id = $1 order by seq',
+    [webinarId],
+  );
+  return rows.map((r) => ({
+    seq: r.seq,
+    event: SessionEventSchema.parse(typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload),
+  }));
+}
+
+/** Ids of webinars that are live now (their sessions are loaded at start so timers keep running). */
+export async function liveWebinarIds(db: Queryable): Promise<string[]> {
+  return (await db.query<{ id: string }>("select id from webinars where status = 'live'")).map((r) => r.id);
+}

@@ -1,0 +1,121 @@
+/**
+ * One live webinar's session on the server: the state folded from its event log, the sequence
+ * number, and the one queue every change goes through (decide → persist → apply → notify), so
+ * commands on a webinar never interleave. Time moves the session too: a timer fires at the next
+ * deadline and records what `decideTick` says, so phases advance on the server's clock even if
+ * nobody does anything — and after a restart the same log gives the same deadlines.
+ */
+import {
+  type Ack,
+  applySessionEvent,
+  type Decision,
+  decideTick,
+  emptySessionState,
+  fail,
+  ok,
+  type SessionEvent,
+  type SessionState,
+} from '@rundgang/shared';
+import type { Db } from '../db/db.ts';
+import { appendEvents, loadEvents, SequenceConflictError } from '../db/event-log.ts';
+
+/** Called after events are persisted and applied. */
+export type CommitListener = (session: LiveSession, events: SessionEvent[], before: SessionState) => void;
+
+/** setTimeout cannot wait longer than this; a later deadline just re-arms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A webinar's live session. */
+export class LiveSession {
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  private constructor(
+    readonly webinarId: string,
+    private readonly db: Db,
+    private readonly now: () => number,
+    private readonly onCommit: CommitListener,
+    public state: SessionState,
+    public seq: number,
+  ) {}
+
+  /** Rebuilds the session from its log and arms its timer. */
+  static async load(
+    webinarId: string,
+    db: Db,
+    now: () => number,
+    onCommit: CommitListener,
+  ): Promise<LiveSession> {
+    const log = await loadEvents(db, webinarId);
+    const state = log.reduce((s, { event }) => applySessionEvent(s, event), emptySessionState());
+    const session = new LiveSession(webinarId, db, now, onCommit, state, log.at(-1)?.seq ?? 0);
+    session.arm();
+    return session;
+  }
+
+  /** Runs a decision against the current state and records its events; serialized per webinar. */
+  run(decide: (state: SessionState, now: number) => Decision): Promise<Ack<{ seq: number }>> {
+    const result = this.queue.then(async () => {
+      if (this.closed) return fail('conflict', 'the session is shutting down');
+      // Deadlines that passed are recorded first, so a command sees the phase it is really in.
+      await this.commit(decideTick(this.state, this.now()));
+      const decision = decide(this.state, this.now());
+      if (!decision.ok) return decision;
+      await this.commit(decision.data);
+      return ok({ seq: this.seq });
+    });
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  /** Stops the timer; pending work finishes, new work is refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    await this.queue;
+  }
+
+  private async commit(events: SessionEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const before = this.state;
+    try {
+      this.seq = await appendEvents(this.db, this.webinarId, this.seq, events);
+    } catch (err) {
+      if (err instanceof SequenceConflictError) await this.reload();
+      throw err;
+    }
+    this.state = events.reduce(applySessionEvent, this.state);
+    this.arm();
+    this.onCommit(this, events, before);
+  }
+
+  private async reload(): Promise<void> {
+    const log = await loadEvents(this.db, this.webinarId);
+    this.state = log.reduce((s, { event }) => applySessionEvent(s, event), emptySessionState());
+    this.seq = log.at(-1)?.seq ?? 0;
+  }
+
+  /** The next moment something is due: a running timer's deadline or the closing time. */
+  nextDueAt(): number | undefined {
+    const b = this.state.breakouts;
+    if (!b) return undefined;
+    const times = b.groups.flatMap((g) => (g.timer.status === 'running' ? [g.timer.deadline] : []));
+    if (b.closesAt !== null) times.push(b.closesAt);
+    return times.length ? Math.min(...times) : undefined;
+  }
+
+  private arm(): void {
+    clearTimeout(this.timer);
+    const due = this.nextDueAt();
+    if (due === undefined || this.closed) return;
+    // An overdue deadline is handled shortly, not in a tight loop if nothing comes of it.
+    const wait = due > this.now() ? Math.min(due - this.now(), MAX_TIMER_MS) : 50;
+    this.timer = setTimeout(() => {
+      void this.run(() => ok([]))
+        .catch(() => {})
+        .finally(() => this.arm());
+    }, wait);
+    this.timer.unref?.();
+  }
+}

@@ -1,0 +1,32 @@
+/** Loads each live webinar's session once and keeps it; closes them all at shutdown. */
+import type { Db } from '../db/db.ts';
+import { type CommitListener, LiveSession } from './live-session.ts';
+
+/** The live sessions of this server process. */
+export class SessionRegistry {
+  private readonly sessions = new Map<string, Promise<LiveSession>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+    private readonly onCommit: CommitListener,
+  ) {}
+
+  /** The webinar's session, loaded from its log on first use. */
+  get(webinarId: string): Promise<LiveSession> {
+    let session = this.sessions.get(webinarId);
+    if (!session) {
+      session = LiveSession.load(webinarId, this.db, this.now, this.onCommit);
+      session.catch(() => this.sessions.delete(webinarId));
+      this.sessions.set(webinarId, session);
+    }
+    return session;
+  }
+
+  /** Closes every session (timers off, pending writes finished). */
+  async closeAll(): Promise<void> {
+    const all = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.all(all.map(async (s) => (await s.catch(() => undefined))?.close()));
+  }
+}

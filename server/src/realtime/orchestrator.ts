@@ -1,0 +1,216 @@
+/**
+ * What follows from committed session events, outside the session itself: the public snapshot
+ * goes to everyone in the webinar; people whose place changed (breakouts opened or closed, a
+ * late joiner placed, someone moved) get a fresh single-room token for where they belong now;
+ * observers' publish permission follows the phase; facilitators hear about missing roles.
+ * LiveKit failures are logged and reported, never allowed to stop the control plane.
+ */
+import {
+  type LiveKitGrant,
+  missingRoleAlert,
+  observerMuted,
+  type RoomAssignment,
+  type SessionEvent,
+  type SessionSnapshot,
+  type SessionState,
+  type SocketIdentity,
+  seatOf,
+  toPublicState,
+} from '@rundgang/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { LiveSession } from '../engine/live-session.ts';
+import { AppError } from '../errors.ts';
+import type { LiveKitAdapter, MediaGrant } from '../livekit/adapter.ts';
+import {
+  facilitatorChannel,
+  groupRoom,
+  livekitIdentity,
+  participantChannel,
+  plenaryRoom,
+  webinarChannel,
+} from './rooms.ts';
+
+/** The socket.io server surface the orchestrator uses. */
+export interface Emitter {
+  to(room: string): { emit(event: string, ...args: unknown[]): boolean };
+}
+
+/** Where a person belongs now: null = plenary, else a group id. */
+export function placeOf(state: SessionState, identity: SocketIdentity): string | null {
+  if (identity.kind !== 'participant' || !state.breakouts) return null;
+  return seatOf(state, identity.participantId)?.groupId ?? null;
+}
+
+const FULL: MediaGrant = { canPublish: true, canSubscribe: true, canPublishData: true };
+const LISTEN_ONLY: MediaGrant = { canPublish: false, canSubscribe: true, canPublishData: true };
+
+/** Orchestrates rooms, tokens and broadcasts for all live sessions. */
+export class Orchestrator {
+  /** Last place told to each participant, per webinar: participantId → group id | null. */
+  private readonly told = new Map<string, Map<string, string | null>>();
+  /** Observers currently muted by policy, per webinar. */
+  private readonly muted = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly io: Emitter,
+    private readonly livekit: LiveKitAdapter,
+    private readonly log: FastifyBaseLogger,
+    private readonly now: () => number,
+  ) {}
+
+  /** The snapshot everyone in the webinar may see. */
+  snapshot(session: LiveSession): SessionSnapshot {
+    return {
+      webinarId: session.webinarId,
+      seq: session.seq,
+      serverTime: this.now(),
+      state: toPublicState(session.state),
+    };
+  }
+
+  /** Mints a token for the room this identity belongs in now (or the group a facilitator visits). */
+  async grantFor(
+    session: LiveSession,
+    identity: SocketIdentity,
+    visitGroupId?: string | null,
+  ): Promise<RoomAssignment> {
+    const state = session.state;
+    const groupId = identity.kind === 'facilitator' ? (visitGroupId ?? null) : placeOf(state, identity);
+    if (groupId && !state.breakouts?.groups.some((g) => g.id === groupId)) {
+      throw new AppError('not_found', 'No such group');
+    }
+    const room = groupId ? groupRoom(session.webinarId, groupId) : plenaryRoom(session.webinarId);
+    const lkIdentity = livekitIdentity(identity);
+    const grant =
+      identity.kind === 'participant' && groupId && observerMuted(state, identity.participantId)
+        ? LISTEN_ONLY
+        : FULL;
+    try {
+      // Created before any token is handed out; timeouts let a room outlive brief dropouts.
+      await this.livekit.ensureRoom(room, { emptyTimeout: 600, departureTimeout: groupId ? 120 : 300 });
+      const minted = await this.livekit.mintToken({ room, identity: lkIdentity, name: identity.name, grant });
+      const lk: LiveKitGrant = {
+        url: this.livekit.url,
+        token: minted.token,
+        room,
+        identity: lkIdentity,
+        expiresAt: minted.expiresAt.toISOString(),
+      };
+      if (identity.kind === 'participant')
+        this.toldOf(session.webinarId).set(identity.participantId, groupId);
+      return { groupId, grant: lk };
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      this.log.warn({ err, room }, 'LiveKit unavailable while minting a token');
+      throw new AppError('livekit_unavailable', 'The media server is not reachable right now');
+    }
+  }
+
+  /** Reacts to committed events. */
+  onCommit(session: LiveSession, events: SessionEvent[], before: SessionState): void {
+    this.io.to(webinarChannel(session.webinarId)).emit('session:updated', this.snapshot(session));
+    void this.reassign(session).catch((err) => this.log.error({ err }, 'room reassignment failed'));
+    void this.applyMediaPolicy(session).catch((err) => this.log.error({ err }, 'media policy failed'));
+    this.alertMissingRoles(session, events, before);
+  }
+
+  /** Forgets a webinar's bookkeeping (its session closed). */
+  forget(webinarId: string): void {
+    this.told.delete(webinarId);
+    this.muted.delete(webinarId);
+  }
+
+  private toldOf(webinarId: string): Map<string, string | null> {
+    let m = this.told.get(webinarId);
+    if (!m) this.told.set(webinarId, (m = new Map()));
+    return m;
+  }
+
+  /** Sends a new room assignment to every present participant whose place changed. */
+  private async reassign(session: LiveSession): Promise<void> {
+    const told = this.toldOf(session.webinarId);
+    const state = session.state;
+    const changed = state.present.filter((id) => {
+      const place = placeOf(state, {
+        kind: 'participant',
+        participantId: id,
+        name: '',
+        webinarId: '',
+        seriesId: '',
+      });
+      return told.has(id) && told.get(id) !== place;
+    });
+    await Promise.all(
+      changed.map(async (participantId) => {
+        const identity: SocketIdentity = {
+          kind: 'participant',
+          participantId,
+          name: await this.nameOf(session, participantId),
+          webinarId: session.webinarId,
+          seriesId: '',
+        };
+        const assignment = await this.grantFor(session, identity);
+        this.io.to(participantChannel(participantId)).emit('room:assigned', assignment);
+      }),
+    );
+  }
+
+  private names = new Map<string, string>();
+  /** Remembers a participant's display name (from their socket) for tokens minted on their behalf. */
+  rememberName(participantId: string, name: string): void {
+    this.names.set(participantId, name);
+  }
+  private async nameOf(_session: LiveSession, participantId: string): Promise<string> {
+    return this.names.get(participantId) ?? participantId;
+  }
+
+  /** Observers lose publish rights during the conversation (if the exercise says so), and get them back. */
+  private async applyMediaPolicy(session: LiveSession): Promise<void> {
+    const b = session.state.breakouts;
+    let muted = this.muted.get(session.webinarId);
+    if (!muted) this.muted.set(session.webinarId, (muted = new Set()));
+    if (!b) {
+      muted.clear();
+      return;
+    }
+    const updates: Promise<void>[] = [];
+    for (const group of b.groups) {
+      for (const id of group.memberIds) {
+        const shouldMute = observerMuted(session.state, id);
+        if (shouldMute === muted.has(id)) continue;
+        if (shouldMute) muted.add(id);
+        else muted.delete(id);
+        updates.push(
+          this.livekit
+            .setPermissions(
+              groupRoom(session.webinarId, group.id),
+              `p:${id}`,
+              shouldMute ? LISTEN_ONLY : FULL,
+            )
+            .catch((err) => this.log.debug({ err }, 'permission update skipped (not in room)')),
+        );
+      }
+    }
+    await Promise.all(updates);
+  }
+
+  /** Tells facilitators when a round starts without its guide or advisee, with a suggested swap. */
+  private alertMissingRoles(session: LiveSession, events: SessionEvent[], before: SessionState): void {
+    const b = session.state.breakouts;
+    if (!b) return;
+    const roundStarted = (groupId: string) => {
+      const old = before.breakouts?.groups.find((g) => g.id === groupId);
+      const now = b.groups.find((g) => g.id === groupId);
+      if (!now || now.timer.status === 'finished') return false;
+      return !old || old.timer.round !== now.timer.round || events.some((e) => e.type === 'breakouts_opened');
+    };
+    for (const group of b.groups) {
+      if (!roundStarted(group.id)) continue;
+      for (const s of missingRoleAlert(session.state, group.id, session.state.present)) {
+        this.io
+          .to(facilitatorChannel(session.webinarId))
+          .emit('session:alerted', { groupId: group.id, ...s });
+      }
+    }
+  }
+}
