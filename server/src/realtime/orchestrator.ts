@@ -121,8 +121,8 @@ export class Orchestrator {
   }
 
   private toldOf(webinarId: string): Map<string, string | null> {
-    let m = this.told.get(webinarId);
-    if (!m) this.told.set(webinarId, (m = new Map()));
+    const m = this.told.get(webinarId) ?? new Map<string, string | null>();
+    this.told.set(webinarId, m);
     return m;
   }
 
@@ -167,8 +167,8 @@ export class Orchestrator {
   /** Observers lose publish rights during the conversation (if the exercise says so), and get them back. */
   private async applyMediaPolicy(session: LiveSession): Promise<void> {
     const b = session.state.breakouts;
-    let muted = this.muted.get(session.webinarId);
-    if (!muted) this.muted.set(session.webinarId, (muted = new Set()));
+    const muted = this.muted.get(session.webinarId) ?? new Set<string>();
+    this.muted.set(session.webinarId, muted);
     if (!b) {
       muted.clear();
       return;
