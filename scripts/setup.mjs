@@ -38,11 +38,13 @@ function installLiveKit() {
     );
   }
   mkdirSync(binDir, { recursive: true });
-  process.stdout.write(`setup: building LiveKit server (${LIVEKIT_MODULE}); the first build takes minutes…\n`);
+  process.stdout.write(
+    `setup: building LiveKit server (${LIVEKIT_MODULE}); the first build takes minutes…\n`,
+  );
   try {
     execFileSync('go', ['install', LIVEKIT_MODULE], {
       stdio: 'inherit',
-      env: { ...process.env, GOBIN: binDir},
+      env: { ...process.env, GOBIN: binDir },
     });
   } catch {
     fail(`\`go install ${LIVEKIT_MODULE}\` failed (see the output above).`);
