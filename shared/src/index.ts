@@ -2,6 +2,9 @@
 
 export * from './api.ts';
 export * from './domain/exercise-config.ts';
+export * from './domain/feedback-card.ts';
+export * from './domain/feedback-summary.ts';
+export * from './domain/feedback-themes.ts';
 export * from './domain/groups.ts';
 export * from './domain/permissions.ts';
 export * from './domain/plan.ts';
