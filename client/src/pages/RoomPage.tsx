@@ -1,7 +1,10 @@
 import { RoomAudioRenderer, RoomContext, StartAudio } from '@livekit/components-react';
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { BreakoutView } from '../components/breakout/BreakoutView.tsx';
+import { BroadcastBanner } from '../components/breakout/BroadcastBanner.tsx';
+import { FacilitatorConsole } from '../components/console/FacilitatorConsole.tsx';
 import { PreJoin } from '../components/PreJoin.tsx';
 import { ConnectionBanner } from '../components/room/ConnectionBanner.tsx';
 import { ParticipantGrid } from '../components/room/ParticipantGrid.tsx';
@@ -9,6 +12,7 @@ import { PresentList } from '../components/room/PresentList.tsx';
 import { RoomControls } from '../components/room/RoomControls.tsx';
 import { SessionErrorPanel } from '../components/room/SessionErrorPanel.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { participantIdOf } from '../lib/live-view.ts';
 import { endSession, startSession } from '../realtime/session.ts';
 import { useAppStore } from '../store/index.ts';
 import type { SessionTarget } from '../store/session-slice.ts';
@@ -27,15 +31,45 @@ function RoomTitle() {
   );
 }
 
+/** The plenary: everyone's video and who is present. */
+function PlenaryBody() {
+  return (
+    <div className="room__body" data-testid="plenary-view">
+      <ParticipantGrid />
+      <PresentList />
+    </div>
+  );
+}
+
+/** A participant's room: their breakout group while they have a seat in one, else the plenary. */
+function ParticipantBody() {
+  const liveState = useAppStore((s) => s.liveState);
+  const selfId = useAppStore((s) => participantIdOf(s.selfIdentity));
+  const breakouts = liveState?.breakouts ?? null;
+  const seated = breakouts && selfId && breakouts.groups.some((g) => g.memberIds.includes(selfId));
+  return (
+    <>
+      <BroadcastBanner />
+      {liveState && breakouts && selfId && seated ? (
+        <BreakoutView state={liveState} breakouts={breakouts} participantId={selfId} />
+      ) : (
+        <PlenaryBody />
+      )}
+    </>
+  );
+}
+
 /** The live room: starts the session on mount and ends it on unmount. */
 function LiveRoom({
   target,
   viewer,
   onLeave,
+  children,
 }: {
   target: SessionTarget;
   viewer: Viewer;
   onLeave: () => void;
+  children: ReactNode;
 }) {
   const { t } = useTranslation();
   const room = useAppStore((s) => s.room);
@@ -59,10 +93,7 @@ function LiveRoom({
       {sessionError && <SessionErrorPanel error={sessionError} viewer={viewer} onRejoin={rejoin} />}
       {room && (
         <RoomContext.Provider value={room}>
-          <div className="room__body">
-            <ParticipantGrid />
-            <PresentList />
-          </div>
+          {children}
           <RoomAudioRenderer />
           <StartAudio label={t('room.startAudio')} className="button button--primary start-audio" />
         </RoomContext.Provider>
@@ -98,7 +129,9 @@ export function ParticipantRoomPage() {
         target={{ kind: 'participant', invite: token }}
         viewer="participant"
         onLeave={() => endSession(true)}
-      />
+      >
+        <ParticipantBody />
+      </LiveRoom>
     );
   }
   if (leftRoom) return <LeftRoom rejoinTo={joinPath} />;
@@ -119,7 +152,9 @@ export function FacilitatorRoomPage() {
         target={{ kind: 'facilitator', webinarId: id }}
         viewer="facilitator"
         onLeave={() => navigate(detailPath)}
-      />
+      >
+        <FacilitatorConsole webinarId={id} />
+      </LiveRoom>
     );
   }
   return (

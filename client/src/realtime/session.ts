@@ -4,7 +4,7 @@
  * later (breakouts) means reconnecting the same Room with a new token and the same tracks.
  * Everything here reports through store actions; React only renders what the store says.
  */
-import type { Ack, LiveKitGrant } from '@rundgang/shared';
+import type { Ack, ClientToServerEvents, LiveKitGrant, RoomAssignment } from '@rundgang/shared';
 import {
   ConnectionState,
   DisconnectReason,
@@ -35,6 +35,12 @@ interface Session {
   ended: boolean;
   /** A LiveKit join is in flight or done; socket reconnects must not join twice. */
   joining: boolean;
+  /** Joins and room switches run one after another, never interleaved. */
+  mediaChain: Promise<void>;
+  /** A room switch is disconnecting on purpose: not an error to show. */
+  switching: boolean;
+  /** The socket was connected before, so the next connect is a reconnect (resync). */
+  wasConnected: boolean;
 }
 
 let current: Session | null = null;
@@ -59,7 +65,7 @@ function bindRoomEvents(session: Session): void {
     .on(RoomEvent.Reconnected, () => state().setLivekitStatus('connected'))
     .on(RoomEvent.Connected, () => state().setLivekitStatus('connected'))
     .on(RoomEvent.Disconnected, (reason) => {
-      if (session.ended) return;
+      if (session.ended || session.switching) return;
       state().setLivekitStatus('disconnected');
       if (reason !== DisconnectReason.CLIENT_INITIATED) state().setSessionError({ kind: 'disconnected' });
     })
@@ -76,7 +82,24 @@ function bindSocketEvents(session: Session): void {
   socket.on('connect', () => {
     state().setSocketStatus('connected');
     void syncClock(socket);
-    if (!session.joining) void joinLiveKit(session);
+    // The server pushes a snapshot on every connect; asking as well covers a push lost in between.
+    if (session.wasConnected) void resync(session);
+    session.wasConnected = true;
+    if (!session.joining) {
+      session.joining = true;
+      enqueueMedia(session, () => joinLiveKit(session));
+    }
+  });
+  socket.on('session:updated', (snapshot) => {
+    if (session.ended) return;
+    state().sessionSnapshotReceived(snapshot.seq, snapshot.state);
+  });
+  socket.on('room:assigned', (assignment) => {
+    if (session.ended) return;
+    enqueueMedia(session, () => switchRoom(session, assignment));
+  });
+  socket.on('session:alerted', (alert) => {
+    if (!session.ended) state().alertReceived(alert);
   });
   socket.on('disconnect', (reason) => {
     if (session.ended || reason === 'io client disconnect') return;
@@ -108,6 +131,7 @@ function bindSocketEvents(session: Session): void {
   socket.on('webinar:updated', (webinar) => {
     if (session.ended) return;
     state().webinarUpdated(webinar);
+    state().namesLearned(Object.fromEntries(webinar.present.map((p) => [p.id, p.name])));
     // Joined before the facilitator opened the webinar: the grant was refused, try again now.
     const error = state().sessionError;
     if (
@@ -116,9 +140,109 @@ function bindSocketEvents(session: Session): void {
       error?.kind === 'token' &&
       error.code === 'conflict'
     ) {
-      void joinLiveKit(session);
+      enqueueMedia(session, () => joinLiveKit(session));
     }
   });
+}
+
+async function resync(session: Session): Promise<void> {
+  try {
+    const ack = await session.socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('session:sync', { sinceSeq: store.getState().liveSeq });
+    if (ack.ok && !session.ended) store.getState().sessionSnapshotReceived(ack.data.seq, ack.data.state);
+  } catch {
+    // The next push brings the state anyway.
+  }
+}
+
+function enqueueMedia(session: Session, step: () => Promise<void>): void {
+  session.mediaChain = session.mediaChain.then(step).catch(() => undefined);
+}
+
+/** The group id a grant's room belongs to (null = plenary); room names are `group-<webinar>-<group>`. */
+function groupOfRoom(room: string): string | null {
+  return (
+    room.match(/^group-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-(.+)$/i)?.[1] ?? null
+  );
+}
+
+/**
+ * Moves our media to another LiveKit room without touching the devices: disconnect without
+ * stopping the local tracks, connect with the new token, publish the very same tracks again.
+ */
+async function switchRoom(session: Session, assignment: RoomAssignment): Promise<void> {
+  const { room } = session;
+  const { grant } = assignment;
+  if (session.ended) return;
+  if (room.name === grant.room && room.state === ConnectionState.Connected) {
+    store.getState().roomEntered(assignment.groupId, grant.identity);
+    return;
+  }
+  const state = () => store.getState();
+  const tracks = [...room.localParticipant.trackPublications.values()]
+    .map((publication) => publication.track)
+    .filter((track): track is LocalTrack => track !== undefined);
+  session.switching = true;
+  session.joining = true;
+  state().setSwitchingRoom(true);
+  try {
+    if (room.state !== ConnectionState.Disconnected) await room.disconnect(false);
+    state().setLivekitStatus('connecting');
+    await room.connect(grant.url, grant.token, { rtcConfig: { iceServers: [] } });
+    if (session.ended) return;
+    state().roomEntered(assignment.groupId, grant.identity);
+    state().setLivekitStatus('connected');
+    state().setSessionError(null);
+    const simulcast = !state().clientConfig?.lowVideo;
+    if (tracks.length === 0) await publishLocalMedia(room);
+    for (const track of tracks) {
+      await room.localParticipant.publishTrack(track, { simulcast, source: track.source }).catch(() => {
+        state().setPublishFailed(true);
+      });
+    }
+    syncLocalMediaState(room);
+  } catch {
+    if (session.ended) return;
+    state().setLivekitStatus('disconnected');
+    state().setSessionError({ kind: 'token', code: 'livekit_unavailable' });
+    session.joining = false;
+  } finally {
+    session.switching = false;
+    state().setSwitchingRoom(false);
+  }
+}
+
+/** Sends a request over the session's socket and resolves with its ack (timeouts become an error ack). */
+export async function request<E extends keyof ClientToServerEvents>(
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
+  const session = current;
+  if (!session || session.ended || !session.socket.connected) {
+    return { ok: false, error: { code: 'network', message: 'not connected' } } as never;
+  }
+  try {
+    // biome-ignore lint/suspicious/noExplicitAny: the generic event name defeats socket.io's overloads.
+    return await (session.socket.timeout(ACK_TIMEOUT_MS) as any).emitWithAck(event, payload);
+  } catch {
+    return { ok: false, error: { code: 'timeout', message: 'no answer' } } as never;
+  }
+}
+
+/** Facilitator: visit a group's room (or go back to the plenary with null). */
+export async function visitRoom(groupId: string | null): Promise<Ack<RoomAssignment>> {
+  const session = current;
+  const ack = await request('room:visit', { groupId });
+  if (ack.ok && session && !session.ended) {
+    await new Promise<void>((resolve) => {
+      enqueueMedia(session, async () => {
+        await switchRoom(session, ack.data);
+        resolve();
+      });
+    });
+  }
+  return ack;
 }
 
 async function syncClock(socket: RundgangSocket): Promise<void> {
@@ -152,6 +276,8 @@ async function publishLocalMedia(room: Room): Promise<void> {
 async function joinLiveKit(session: Session): Promise<void> {
   const state = () => store.getState();
   session.joining = true;
+  // A room switch got here first: we are already where we belong.
+  if (session.room.state === ConnectionState.Connected) return;
   state().setSessionError(null);
   state().setLivekitStatus('connecting');
   let grant: Ack<LiveKitGrant>;
@@ -185,6 +311,7 @@ async function joinLiveKit(session: Session): Promise<void> {
     await session.room.disconnect(true);
     return;
   }
+  state().roomEntered(groupOfRoom(grant.data.room), grant.data.identity);
   state().setLivekitStatus('connected');
   await publishLocalMedia(session.room);
 }
@@ -205,7 +332,17 @@ export async function startSession(target: SessionTarget): Promise<void> {
     audioCaptureDefaults: audioCaptureOptions(audioDeviceId),
     publishDefaults: { simulcast: !config.lowVideo },
   });
-  const session: Session = { target, socket: createSocket(target), room, ended: false, joining: false };
+  const session: Session = {
+    target,
+    socket: createSocket(target),
+    room,
+    ended: false,
+    joining: false,
+    mediaChain: Promise.resolve(),
+    switching: false,
+    wasConnected: false,
+  };
+  store.getState().liveReset();
   current = session;
   bindRoomEvents(session);
   bindSocketEvents(session);
@@ -224,7 +361,7 @@ export function retryLiveKit(): void {
     return;
   }
   if (session.room.state !== ConnectionState.Disconnected) return;
-  void joinLiveKit(session);
+  enqueueMedia(session, () => joinLiveKit(session));
 }
 
 /** Turns the microphone on or off in the room (captures anew if it was never published). */
@@ -266,4 +403,5 @@ export function endSession(left: boolean): void {
   current = null;
   releaseLocalMedia();
   store.getState().sessionEnded(left);
+  store.getState().liveReset();
 }

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { createAuthSlice } from './auth-slice.ts';
+import { createLiveSlice } from './live-slice.ts';
 import { createMediaSlice } from './media-slice.ts';
 import { createSessionSlice } from './session-slice.ts';
 import type { AppState } from './types.ts';
@@ -18,4 +19,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createWebinarsSlice(...args),
   ...createMediaSlice(...args),
   ...createSessionSlice(...args),
+  ...createLiveSlice(...args),
 }));

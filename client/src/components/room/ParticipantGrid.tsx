@@ -7,7 +7,7 @@ import { ParticipantTile } from './ParticipantTile.tsx';
 const cameraWithPlaceholder = [{ source: Track.Source.Camera, withPlaceholder: true }] as const;
 
 /** Everyone in the LiveKit room as a responsive grid, yourself first. */
-export function ParticipantGrid() {
+export function ParticipantGrid({ compact = false, label }: { compact?: boolean; label?: string }) {
   const { t } = useTranslation();
   const headingId = useId();
   const tracks = useTracks([...cameraWithPlaceholder], { onlySubscribed: false });
@@ -15,9 +15,12 @@ export function ParticipantGrid() {
   return (
     <section className="grid-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="visually-hidden">
-        {t('room.participantsGrid')}
+        {label ?? t('room.participantsGrid')}
       </h2>
-      <ul className="participant-grid" data-count={ordered.length}>
+      <ul
+        className={`participant-grid${compact ? ' participant-grid--compact' : ''}`}
+        data-count={ordered.length}
+      >
         {ordered.map((trackRef) => (
           <ParticipantTile key={`${trackRef.participant.identity}:${trackRef.source}`} trackRef={trackRef} />
         ))}

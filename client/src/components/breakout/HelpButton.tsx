@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../hooks/use-command.ts';
+import { request } from '../../realtime/session.ts';
+
+/** Asks the facilitator to come by; shows that they were told until they mark it resolved. */
+export function HelpButton({ requested }: { requested: boolean }) {
+  const { t } = useTranslation();
+  const { run, busy, error } = useCommand();
+  return (
+    <div className="help">
+      <button
+        type="button"
+        className={`button ${requested ? 'button--secondary' : 'button--primary'} help__button`}
+        data-testid="help-button"
+        data-requested={requested ? 'true' : 'false'}
+        disabled={busy || requested}
+        onClick={() => void run(() => request('help:request', {}))}
+      >
+        {requested ? t('breakout.helpRequested') : t('breakout.help')}
+      </button>
+      <p className="status-message" role="status">
+        {error ?? ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../hooks/use-command.ts';
+import { useGroupName } from '../../hooks/use-group-name.ts';
+import { visitRoom } from '../../realtime/session.ts';
+import { useAppStore } from '../../store/index.ts';
+import { ParticipantGrid } from '../room/ParticipantGrid.tsx';
+import { AgendaTimeline } from './AgendaTimeline.tsx';
+import { BroadcastForm } from './BroadcastForm.tsx';
+import { OpenBreakoutsPanel } from './OpenBreakoutsPanel.tsx';
+import { RoomsOverview } from './RoomsOverview.tsx';
+
+/** The video of the room the facilitator is in: the plenary, or a group they visit. */
+function ConsoleVideo() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const groupName = useGroupName();
+  const currentGroupId = useAppStore((s) => s.currentGroupId);
+  const switching = useAppStore((s) => s.switchingRoom);
+  const { run, busy, error } = useCommand();
+  return (
+    <section
+      className="panel console-panel console-video"
+      aria-labelledby={headingId}
+      data-testid="console-video"
+      data-group-id={currentGroupId ?? ''}
+    >
+      <div className="console-panel__head">
+        <h2 id={headingId}>
+          {currentGroupId
+            ? t('console.visitingVideo', { group: groupName(currentGroupId) })
+            : t('console.plenaryVideo')}
+        </h2>
+        {currentGroupId && (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy || switching}
+            data-testid="back-to-plenary"
+            aria-keyshortcuts="V"
+            onClick={() => void run(() => visitRoom(null))}
+          >
+            {t('console.backToPlenary')}
+          </button>
+        )}
+      </div>
+      {switching && (
+        <p className="hint" role="status">
+          {t('breakout.moving')}
+        </p>
+      )}
+      <ParticipantGrid compact />
+      <p className="status-message" role="status">
+        {error ?? ''}
+      </p>
+    </section>
+  );
+}
+
+/** The facilitator's live console: video, agenda, broadcast, and breakouts (open them, or run them). */
+export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
+  const { t } = useTranslation();
+  const liveState = useAppStore((s) => s.liveState);
+  const breakouts = liveState?.breakouts ?? null;
+  const loadWebinar = useAppStore((s) => s.loadWebinar);
+  const participants = useAppStore((s) =>
+    s.webinarDetail.status === 'loaded' && s.webinarDetail.data.id === webinarId
+      ? s.webinarDetail.data.participants
+      : null,
+  );
+  const namesLearned = useAppStore((s) => s.namesLearned);
+
+  // Names of everyone in the webinar, also of those not connected (tiles show who is gone).
+  useEffect(() => {
+    void loadWebinar(webinarId);
+  }, [loadWebinar, webinarId]);
+  useEffect(() => {
+    if (participants) namesLearned(Object.fromEntries(participants.map((p) => [p.id, p.name])));
+  }, [participants, namesLearned]);
+
+  return (
+    <div className="console" data-testid="facilitator-console">
+      <div className="console__side">
+        <ConsoleVideo />
+        <section className="panel console-panel">
+          <BroadcastForm />
+        </section>
+        <AgendaTimeline webinarId={webinarId} />
+        <section className="panel console-panel shortcuts" aria-labelledby="shortcuts-heading">
+          <h2 id="shortcuts-heading">{t('console.shortcutsHeading')}</h2>
+          <p className="hint">{t('console.shortcuts')}</p>
+        </section>
+      </div>
+      <div className="console__main">
+        {liveState === null ? (
+          <p className="loading" role="status">
+            {t('console.loading')}
+          </p>
+        ) : breakouts ? (
+          <RoomsOverview state={liveState} breakouts={breakouts} />
+        ) : (
+          <OpenBreakoutsPanel />
+        )}
+      </div>
+    </div>
+  );
+}

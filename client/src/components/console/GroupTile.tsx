@@ -1,0 +1,220 @@
+import type { RoundRole, TimerCommand } from '@rundgang/shared';
+import { useTranslation } from 'react-i18next';
+import { groupNumber, useGroupName } from '../../hooks/use-group-name.ts';
+import { formatTimeLeft, type GroupView } from '../../lib/live-view.ts';
+
+/** What a tile can ask the console to do. */
+export interface GroupTileActions {
+  timer: (command: TimerCommand) => void;
+  resolveHelp: (groupId: string) => void;
+  visit: (groupId: string) => void;
+  move: (participantId: string, toGroupId: string) => void;
+}
+
+function roleIn(view: GroupView, id: string): RoundRole | null {
+  if (!view.roles) return null;
+  if (view.roles.guideId === id) return 'guide';
+  if (view.roles.adviseeId === id) return 'advisee';
+  return view.roles.observerIds.includes(id) ? 'observer' : null;
+}
+
+const ROLE_ORDER: Record<RoundRole, number> = { guide: 0, advisee: 1, observer: 2 };
+
+/** One breakout group at a glance: phase and time, members with roles and presence, cards, help, controls. */
+export function GroupTile({
+  view,
+  names,
+  present,
+  groupIds,
+  visiting,
+  phaseJustEnded,
+  actions,
+}: {
+  view: GroupView;
+  names: Record<string, string>;
+  present: ReadonlySet<string>;
+  groupIds: string[];
+  visiting: boolean;
+  phaseJustEnded: boolean;
+  actions: GroupTileActions;
+}) {
+  const { t } = useTranslation();
+  const groupName = useGroupName();
+  const name = groupName(view.id);
+  const phase = view.finished ? t('phases.finished') : t(`phases.${view.phaseKind ?? 'preparation'}`);
+  const time = formatTimeLeft(view.timeLeftMs);
+  const members = [...view.memberIds].sort((a, b) => {
+    const ra = roleIn(view, a);
+    const rb = roleIn(view, b);
+    return (ra ? ROLE_ORDER[ra] : 3) - (rb ? ROLE_ORDER[rb] : 3);
+  });
+  const target = view.id;
+  const classes = [
+    'group-tile',
+    view.helpRequested ? 'group-tile--help' : '',
+    phaseJustEnded ? 'group-tile--phase-ended' : '',
+    visiting ? 'group-tile--visiting' : '',
+    view.finished ? 'group-tile--finished' : '',
+  ].join(' ');
+  return (
+    <li
+      className={classes}
+      data-testid="group-tile"
+      data-group-id={view.id}
+      aria-label={t('console.groupLabel', { number: groupNumber(view.id), phase, time })}
+    >
+      <div className="group-tile__head">
+        <h3 className="group-tile__name">{name}</h3>
+        {view.helpRequested && (
+          <span className="help-flag" data-testid="help-flag">
+            {t('console.help')}
+          </span>
+        )}
+      </div>
+      <div className="group-tile__timer">
+        <span
+          className="group-tile__phase"
+          data-testid="group-phase"
+          data-phase={view.phaseKind ?? 'finished'}
+        >
+          {phase}
+        </span>
+        <span className="group-tile__time" data-testid="group-time-left">
+          {view.finished ? '–' : time}
+        </span>
+      </div>
+      <p className="group-tile__meta">
+        {!view.finished && <span>{t('console.round', { round: view.round + 1, rounds: view.rounds })}</span>}
+        {view.paused && <span className="group-tile__paused">{t('console.paused')}</span>}
+        {view.feedbackExpected > 0 && (
+          <span
+            data-testid="feedback-count"
+            title={t('console.feedbackInLabel', { count: view.feedbackIn, expected: view.feedbackExpected })}
+          >
+            <span aria-hidden="true">
+              {t('console.feedbackIn', { count: view.feedbackIn, expected: view.feedbackExpected })}
+            </span>
+            <span className="visually-hidden">
+              {t('console.feedbackInLabel', { count: view.feedbackIn, expected: view.feedbackExpected })}
+            </span>
+          </span>
+        )}
+      </p>
+      <ul className="group-tile__members">
+        {members.map((id) => {
+          const role = roleIn(view, id);
+          const here = present.has(id);
+          return (
+            <li
+              key={id}
+              className={`group-member${here ? '' : ' group-member--gone'}`}
+              data-testid="group-member"
+              data-participant-id={id}
+              data-role={role ?? ''}
+              data-present={here ? 'true' : 'false'}
+            >
+              <span className={`presence-dot presence-dot--${here ? 'here' : 'gone'}`} aria-hidden="true" />
+              <span className="group-member__name">{names[id] ?? id}</span>
+              <span className="visually-hidden">, {here ? t('console.present') : t('console.gone')}</span>
+              {role && <span className={`role-badge role-badge--${role}`}>{t(`roles.${role}`)}</span>}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="group-tile__controls">
+        {view.paused ? (
+          <button
+            type="button"
+            className="chip-button"
+            aria-label={t('console.resumeLabel', { group: name })}
+            onClick={() => actions.timer({ action: 'resume', target })}
+          >
+            {t('console.resume')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="chip-button"
+            disabled={view.finished}
+            aria-label={t('console.pauseLabel', { group: name })}
+            onClick={() => actions.timer({ action: 'pause', target })}
+          >
+            {t('console.pause')}
+          </button>
+        )}
+        {[1, 5].map((minutes) => (
+          <button
+            key={minutes}
+            type="button"
+            className="chip-button"
+            disabled={view.finished}
+            aria-label={t('console.extendLabel', { group: name, minutes })}
+            onClick={() => actions.timer({ action: 'extend', target, ms: minutes * 60_000 })}
+          >
+            {t('console.extend', { minutes })}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="chip-button"
+          disabled={view.finished}
+          aria-label={t('console.skipLabel', { group: name })}
+          onClick={() => actions.timer({ action: 'skip_phase', target })}
+        >
+          {t('console.skip')}
+        </button>
+        <button
+          type="button"
+          className="chip-button"
+          disabled={view.finished}
+          aria-label={t('console.nextRoundLabel', { group: name })}
+          onClick={() => actions.timer({ action: 'end_round', target })}
+        >
+          {t('console.nextRound')}
+        </button>
+        <button
+          type="button"
+          className="chip-button"
+          disabled={visiting}
+          aria-label={t('console.visitLabel', { group: name })}
+          data-testid="visit-group"
+          onClick={() => actions.visit(view.id)}
+        >
+          {visiting ? t('console.visiting') : t('console.visit')}
+        </button>
+        {view.helpRequested && (
+          <button
+            type="button"
+            className="chip-button chip-button--help"
+            aria-label={t('console.helpResolveLabel', { group: name })}
+            data-testid="help-resolve"
+            onClick={() => actions.resolveHelp(view.id)}
+          >
+            {t('console.helpResolve')}
+          </button>
+        )}
+      </div>
+      {groupIds.length > 1 && (
+        <details className="group-tile__move">
+          <summary>{t('console.moveTo')}</summary>
+          {view.memberIds.map((id) => (
+            <label key={id} className="group-tile__move-row">
+              <span>{names[id] ?? id}</span>
+              <select
+                aria-label={t('console.moveLabel', { name: names[id] ?? id })}
+                value={view.id}
+                onChange={(e) => actions.move(id, e.target.value)}
+              >
+                {groupIds.map((gid) => (
+                  <option key={gid} value={gid}>
+                    {groupName(gid)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </details>
+      )}
+    </li>
+  );
+}

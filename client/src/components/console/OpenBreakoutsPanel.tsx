@@ -1,0 +1,255 @@
+import {
+  DEFAULT_PHASES,
+  GROUP_STRATEGIES,
+  type GroupProposal,
+  type GroupSize,
+  type GroupStrategy,
+  type Phase,
+} from '@rundgang/shared';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../hooks/use-command.ts';
+import { THEME_IDS, type ThemeId } from '../../lib/themes.ts';
+import { request } from '../../realtime/session.ts';
+import { useAppStore } from '../../store/index.ts';
+import { GroupEditor } from './GroupEditor.tsx';
+
+interface PhaseDraft {
+  kind: Phase['kind'];
+  minutes: string;
+}
+
+const toSeconds = (minutes: string) => Math.round(Number.parseFloat(minutes.replace(',', '.')) * 60);
+
+/** Open breakouts: exercise settings → proposed groups → hand edits → open. */
+export function OpenBreakoutsPanel() {
+  const { t } = useTranslation();
+  const ids = {
+    theme: useId(),
+    size: useId(),
+    strategy: useId(),
+    rounds: useId(),
+    closing: useId(),
+    mute: useId(),
+  };
+  const [expanded, setExpanded] = useState(false);
+  const [themeId, setThemeId] = useState<ThemeId>('structure');
+  const [groupSize, setGroupSize] = useState<GroupSize>(3);
+  const [strategy, setStrategy] = useState<GroupStrategy>('mix_municipalities');
+  const [phases, setPhases] = useState<PhaseDraft[]>(() =>
+    DEFAULT_PHASES.map((p) => ({ kind: p.kind, minutes: String(p.durationSec / 60) })),
+  );
+  const [rounds, setRounds] = useState<string>('');
+  const [closingSec, setClosingSec] = useState('60');
+  const [muteObservers, setMuteObservers] = useState(false);
+  const [proposal, setProposal] = useState<GroupProposal | null>(null);
+  const [groups, setGroups] = useState<string[][]>([]);
+  const propose = useCommand();
+  const open = useCommand();
+  const namesLearned = useAppStore((s) => s.namesLearned);
+
+  const phaseSeconds = phases.map((p) => toSeconds(p.minutes));
+  const phasesValid = phaseSeconds.every((s) => Number.isFinite(s) && s >= 10 && s <= 7200);
+  const focusSkills = t(`themes.${themeId}.skills`).split('|');
+
+  const submitPropose = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await propose.run(() => request('breakouts:propose', { strategy, groupSize }));
+    if (!result) return;
+    namesLearned(Object.fromEntries(result.cohort.map((m) => [m.id, m.name])));
+    setProposal(result);
+    setGroups(result.groups);
+  };
+
+  const submitOpen = async () => {
+    if (!proposal || !phasesValid) return;
+    const roundsNumber = rounds === '' ? null : Number.parseInt(rounds, 10);
+    await open.run(() =>
+      request('breakouts:open', {
+        exercise: {
+          themeId,
+          focusSkills,
+          groupSize,
+          strategy,
+          phases: phases.map((p, i) => ({ kind: p.kind, durationSec: phaseSeconds[i] ?? 60 })),
+          rounds: roundsNumber,
+          muteObserversDuringConversation: muteObservers,
+          closingCountdownSec: Math.min(120, Math.max(10, Number.parseInt(closingSec, 10) || 60)),
+          seed: proposal.seed,
+        },
+        groups: groups.filter((g) => g.length > 0),
+      }),
+    );
+  };
+
+  if (!expanded) {
+    return (
+      <section className="panel console-empty">
+        <p className="empty-state">{t('console.noBreakouts')}</p>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="open-breakouts"
+          onClick={() => setExpanded(true)}
+        >
+          {t('open.button')}
+        </button>
+      </section>
+    );
+  }
+
+  return (
+    <section
+      className="panel open-breakouts"
+      aria-labelledby={`${ids.theme}-heading`}
+      data-testid="open-breakouts-panel"
+    >
+      <h2 id={`${ids.theme}-heading`}>{t('open.heading')}</h2>
+      <form className="open-breakouts__form" onSubmit={(e) => void submitPropose(e)}>
+        <div className="field">
+          <label htmlFor={ids.theme}>{t('open.theme')}</label>
+          <select
+            id={ids.theme}
+            value={themeId}
+            onChange={(e) => setThemeId(e.target.value as ThemeId)}
+            data-testid="theme-select"
+          >
+            {THEME_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t(`themes.${id}.name`)}
+              </option>
+            ))}
+          </select>
+          <p className="hint">
+            {t('open.focusSkills')}: {focusSkills.join(', ')}
+          </p>
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={ids.size}>{t('open.groupSize')}</label>
+            <select
+              id={ids.size}
+              value={groupSize}
+              onChange={(e) => setGroupSize(Number(e.target.value) === 4 ? 4 : 3)}
+              data-testid="group-size-select"
+            >
+              <option value={3}>3</option>
+              <option value={4}>4</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.strategy}>{t('open.strategy')}</label>
+            <select
+              id={ids.strategy}
+              value={strategy}
+              onChange={(e) => setStrategy(e.target.value as GroupStrategy)}
+              data-testid="strategy-select"
+            >
+              {GROUP_STRATEGIES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`open.strategies.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.rounds}>{t('open.rounds')}</label>
+            <select id={ids.rounds} value={rounds} onChange={(e) => setRounds(e.target.value)}>
+              <option value="">{t('open.roundsAuto')}</option>
+              {[1, 2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset className="phases-editor">
+          <legend>{t('open.phases')}</legend>
+          {phases.map((phase, index) => (
+            <label key={phase.kind} className="phases-editor__item">
+              <span>{t('open.phaseMinutes', { phase: t(`phases.${phase.kind}`) })}</span>
+              <input
+                type="number"
+                min={0.5}
+                max={120}
+                step={0.5}
+                inputMode="decimal"
+                value={phase.minutes}
+                data-testid={`phase-minutes-${phase.kind}`}
+                onChange={(e) =>
+                  setPhases((all) => all.map((p, i) => (i === index ? { ...p, minutes: e.target.value } : p)))
+                }
+              />
+            </label>
+          ))}
+        </fieldset>
+        {!phasesValid && (
+          <p className="error-message" role="alert">
+            {t('open.invalidPhases')}
+          </p>
+        )}
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={ids.closing}>{t('open.closingCountdown')}</label>
+            <input
+              id={ids.closing}
+              type="number"
+              min={10}
+              max={120}
+              value={closingSec}
+              data-testid="closing-seconds"
+              onChange={(e) => setClosingSec(e.target.value)}
+            />
+          </div>
+          <div className="toggle">
+            <input
+              id={ids.mute}
+              type="checkbox"
+              checked={muteObservers}
+              onChange={(e) => setMuteObservers(e.target.checked)}
+            />
+            <label htmlFor={ids.mute}>{t('open.muteObservers')}</label>
+          </div>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button" disabled={propose.busy} data-testid="propose-groups">
+            {propose.busy ? t('open.proposing') : t('open.propose')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => setExpanded(false)}>
+            {t('open.cancel')}
+          </button>
+        </div>
+        <p className="status-message" role="status">
+          {propose.error ?? ''}
+        </p>
+      </form>
+      {proposal &&
+        (groups.length === 0 ? (
+          <p className="empty-state" data-testid="no-one-to-group">
+            {t('open.noneToGroup')}
+          </p>
+        ) : (
+          <>
+            <GroupEditor groups={groups} cohort={proposal.cohort} onChange={setGroups} />
+            <div className="actions">
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={open.busy || !phasesValid}
+                data-testid="confirm-open-breakouts"
+                onClick={() => void submitOpen()}
+              >
+                {open.busy
+                  ? t('open.opening')
+                  : t('open.confirm', { count: groups.filter((g) => g.length).length })}
+              </button>
+            </div>
+            <p className="status-message" role="status">
+              {open.error ?? ''}
+            </p>
+          </>
+        ))}
+    </section>
+  );
+}

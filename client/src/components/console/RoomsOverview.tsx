@@ -1,0 +1,273 @@
+import type { Breakouts, PublicSessionState, TimerCommand } from '@rundgang/shared';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../hooks/use-command.ts';
+import { useGroupName } from '../../hooks/use-group-name.ts';
+import { useServerNow } from '../../hooks/use-server-now.ts';
+import { playCue } from '../../lib/chime.ts';
+import { closingLeftMs, formatTimeLeft, groupView } from '../../lib/live-view.ts';
+import { request, visitRoom } from '../../realtime/session.ts';
+import { useAppStore } from '../../store/index.ts';
+import { GroupTile, type GroupTileActions } from './GroupTile.tsx';
+
+const EDITABLE = 'input, textarea, select, [contenteditable="true"]';
+
+/** Every breakout group as a tile, with controls for all groups, alerts, cues and shortcuts. */
+export function RoomsOverview({ state, breakouts }: { state: PublicSessionState; breakouts: Breakouts }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const groupName = useGroupName();
+  const now = useServerNow(250);
+  const names = useAppStore((s) => s.knownNames);
+  const alerts = useAppStore((s) => s.alerts);
+  const alertDismissed = useAppStore((s) => s.alertDismissed);
+  const currentGroupId = useAppStore((s) => s.currentGroupId);
+  const { run, busy, error } = useCommand();
+  const [confirmClose, setConfirmClose] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [recentlyEnded, setRecentlyEnded] = useState<ReadonlySet<string>>(new Set());
+
+  const views = breakouts.groups.map((g) => groupView(state, breakouts, g, now));
+  const present = new Set(state.present);
+  const groupIds = breakouts.groups.map((g) => g.id);
+  const allPaused = views.every((v) => v.paused || v.finished);
+  const closingLeft = closingLeftMs(state, now);
+  const helpCount = views.filter((v) => v.helpRequested).length;
+  const memberCount = views.reduce((n, v) => n + v.memberIds.length, 0);
+  const presentCount = views.reduce((n, v) => n + v.memberIds.filter((id) => present.has(id)).length, 0);
+
+  const timer = (command: TimerCommand) => void run(() => request('timer:control', command));
+  const actions: GroupTileActions = {
+    timer,
+    resolveHelp: (groupId) => void run(() => request('help:resolve', { groupId })),
+    visit: (groupId) => void run(() => visitRoom(groupId)),
+    move: (participantId, toGroupId) =>
+      void run(() => request('group:move_member', { participantId, toGroupId })),
+  };
+  const pauseOrResumeAll = () => timer({ action: allPaused ? 'resume' : 'pause', target: 'all' });
+
+  // Cues: a new help request, or phases that moved on (several at once make one sound).
+  const phaseKeys = views.map((v) => `${v.id}:${v.round}:${v.phaseIndex}:${v.finished}`).join('|');
+  const helpKeys = views
+    .filter((v) => v.helpRequested)
+    .map((v) => v.id)
+    .join('|');
+  const previous = useRef<{ phases: Map<string, string>; help: Set<string> } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the derived keys change, not on every tick.
+  useEffect(() => {
+    const phases = new Map(views.map((v) => [v.id, `${v.round}:${v.phaseIndex}:${v.finished}`]));
+    const help = new Set(views.filter((v) => v.helpRequested).map((v) => v.id));
+    const before = previous.current;
+    previous.current = { phases, help };
+    if (!before) return;
+    const newHelp = [...help].filter((id) => !before.help.has(id));
+    const ended = [...phases]
+      .filter(([id, key]) => before.phases.has(id) && before.phases.get(id) !== key)
+      .map(([id]) => id);
+    if (newHelp.length > 0) {
+      playCue('help');
+      setAnnouncement(newHelp.map((id) => t('console.helpAnnounce', { group: groupName(id) })).join(' '));
+    } else if (ended.length > 0) {
+      playCue('phase');
+      setAnnouncement(t('console.phaseEndAnnounce', { count: ended.length }));
+    }
+    if (ended.length > 0) {
+      setRecentlyEnded(new Set(ended));
+      const id = window.setTimeout(() => setRecentlyEnded(new Set()), 4000);
+      return () => window.clearTimeout(id);
+    }
+  }, [phaseKeys, helpKeys]);
+
+  // Shortcuts for the frequent controls; never while typing.
+  const shortcutRef = useRef<(key: string) => boolean>(() => false);
+  shortcutRef.current = (key) => {
+    switch (key.toLowerCase()) {
+      case 'p':
+        pauseOrResumeAll();
+        return true;
+      case '1':
+      case '5':
+        timer({ action: 'extend', target: 'all', ms: Number(key) * 60_000 });
+        return true;
+      case 's':
+        timer({ action: 'skip_phase', target: 'all' });
+        return true;
+      case 'n':
+        timer({ action: 'end_round', target: 'all' });
+        return true;
+      case 'm':
+        document.querySelector<HTMLInputElement>('[data-shortcut-target="broadcast"]')?.focus();
+        return true;
+      case 'v':
+        if (currentGroupId) void run(() => visitRoom(null));
+        return true;
+      default:
+        return false;
+    }
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      if (event.target instanceof Element && event.target.closest(EDITABLE)) return;
+      if (shortcutRef.current(event.key)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <section className="rooms" aria-labelledby={headingId} data-testid="rooms-overview">
+      <div className="rooms__head">
+        <h2 id={headingId}>{t('console.roomsHeading')}</h2>
+        <p className="rooms__summary" data-testid="rooms-summary">
+          {t('console.summary', {
+            groups: views.length,
+            help: helpCount,
+            present: presentCount,
+            members: memberCount,
+          })}
+        </p>
+      </div>
+      <div className="rooms__bar" role="toolbar" aria-label={t('console.allGroups')}>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="timer-pause-all"
+          aria-keyshortcuts="P"
+          onClick={pauseOrResumeAll}
+        >
+          {allPaused ? t('console.resumeAll') : t('console.pauseAll')}
+        </button>
+        {[1, 5].map((minutes) => (
+          <button
+            key={minutes}
+            type="button"
+            className="button button--small button--secondary"
+            data-testid={`timer-extend-all-${minutes}`}
+            aria-keyshortcuts={String(minutes)}
+            onClick={() => timer({ action: 'extend', target: 'all', ms: minutes * 60_000 })}
+          >
+            {t('console.extendAll', { minutes })}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          data-testid="timer-skip-all"
+          aria-keyshortcuts="S"
+          onClick={() => timer({ action: 'skip_phase', target: 'all' })}
+        >
+          {t('console.skipAll')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          data-testid="next-round-all"
+          aria-keyshortcuts="N"
+          onClick={() => timer({ action: 'end_round', target: 'all' })}
+        >
+          {t('console.nextRoundAll')}
+        </button>
+        {closingLeft === null ? (
+          confirmClose ? (
+            <span className="rooms__confirm">
+              <span>{t('console.closeConfirm', { seconds: breakouts.exercise.closingCountdownSec })}</span>
+              <button
+                type="button"
+                className="button button--small button--danger"
+                data-testid="confirm-close-breakouts"
+                disabled={busy}
+                onClick={() => {
+                  setConfirmClose(false);
+                  void run(() => request('breakouts:close', {}));
+                }}
+              >
+                {t('console.closeNow')}
+              </button>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                onClick={() => setConfirmClose(false)}
+              >
+                {t('console.cancel')}
+              </button>
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="button button--small button--danger"
+              data-testid="close-breakouts"
+              onClick={() => setConfirmClose(true)}
+            >
+              {t('console.closeBreakouts')}
+            </button>
+          )
+        ) : (
+          <span className="closing-badge" data-testid="console-closing">
+            {t('console.closingIn', { time: formatTimeLeft(closingLeft) })}
+          </span>
+        )}
+      </div>
+      <p className="status-message error-text" role="status" data-testid="command-error">
+        {error ?? ''}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      {alerts.length > 0 && (
+        <ul className="alerts" data-testid="role-alerts">
+          {alerts.map((alert) => {
+            const args = {
+              group: groupName(alert.groupId),
+              role: t(`roles.${alert.role}`).toLowerCase(),
+              name: names[alert.missingId] ?? alert.missingId,
+              replacement: alert.replacementId ? (names[alert.replacementId] ?? alert.replacementId) : '',
+            };
+            return (
+              <li key={`${alert.groupId}:${alert.role}`} className="notice alerts__item">
+                <span>
+                  {alert.replacementId ? t('console.alert', args) : t('console.alertNoReplacement', args)}
+                </span>
+                {alert.replacementId && (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => {
+                      const ids: [string, string] = [alert.missingId, alert.replacementId as string];
+                      void run(() =>
+                        request('roles:swap', { groupId: alert.groupId, participantIds: ids }),
+                      ).then((ok) => ok && alertDismissed(alert.groupId));
+                    }}
+                  >
+                    {t('console.swap')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button button--small button--quiet"
+                  onClick={() => alertDismissed(alert.groupId)}
+                >
+                  {t('console.dismiss')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <ul className="rooms__grid" data-count={views.length}>
+        {views.map((view) => (
+          <GroupTile
+            key={view.id}
+            view={view}
+            names={names}
+            present={present}
+            groupIds={groupIds}
+            visiting={currentGroupId === view.id}
+            phaseJustEnded={recentlyEnded.has(view.id)}
+            actions={actions}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
