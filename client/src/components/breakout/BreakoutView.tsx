@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { groupNumber } from '../../hooks/use-group-name.ts';
 import { useServerNow } from '../../hooks/use-server-now.ts';
 import { closingLeftMs, seatView } from '../../lib/live-view.ts';
-import { isThemeId } from '../../lib/themes.ts';
+import { textLanguage, themeTitle } from '../../lib/themes.ts';
 import { useAppStore } from '../../store/index.ts';
 import { ParticipantGrid } from '../room/ParticipantGrid.tsx';
 import { ClosingCountdown } from './ClosingCountdown.tsx';
@@ -18,7 +18,7 @@ const GroupVideo = memo(function GroupVideo({ label }: { label: string }) {
 });
 
 function ThemePanel({ breakouts }: { breakouts: Breakouts }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = useId();
   const { themeId, focusSkills } = breakouts.exercise;
   return (
@@ -27,7 +27,7 @@ function ThemePanel({ breakouts }: { breakouts: Breakouts }) {
         {t('breakout.theme')}
       </h2>
       <p className="breakout-panel__theme">
-        {isThemeId(themeId) ? t(`themes.${themeId}.name`) : t('themes.unknown', { id: themeId })}
+        {themeTitle(themeId, textLanguage(i18n.resolvedLanguage)) ?? t('themes.unknown', { id: themeId })}
       </p>
       {focusSkills.length > 0 && (
         <>

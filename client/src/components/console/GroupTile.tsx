@@ -61,6 +61,8 @@ export function GroupTile({
       className={classes}
       data-testid="group-tile"
       data-group-id={view.id}
+      data-member-ids={view.memberIds.join(',')}
+      data-round={view.round}
       aria-label={t('console.groupLabel', { number: groupNumber(view.id), phase, time })}
     >
       <div className="group-tile__head">

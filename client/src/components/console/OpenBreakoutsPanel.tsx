@@ -4,12 +4,13 @@ import {
   type GroupProposal,
   type GroupSize,
   type GroupStrategy,
+  localize,
   type Phase,
 } from '@rundgang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../hooks/use-command.ts';
-import { THEME_IDS, type ThemeId } from '../../lib/themes.ts';
+import { focusSkillsOf, THEMES, textLanguage } from '../../lib/themes.ts';
 import { request } from '../../realtime/session.ts';
 import { useAppStore } from '../../store/index.ts';
 import { GroupEditor } from './GroupEditor.tsx';
@@ -23,7 +24,7 @@ const toSeconds = (minutes: string) => Math.round(Number.parseFloat(minutes.repl
 
 /** Open breakouts: exercise settings → proposed groups → hand edits → open. */
 export function OpenBreakoutsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ids = {
     theme: useId(),
     size: useId(),
@@ -33,7 +34,7 @@ export function OpenBreakoutsPanel() {
     mute: useId(),
   };
   const [expanded, setExpanded] = useState(false);
-  const [themeId, setThemeId] = useState<ThemeId>('structure');
+  const [themeId, setThemeId] = useState<string>(THEMES[0]?.id ?? 'structure');
   const [groupSize, setGroupSize] = useState<GroupSize>(3);
   const [strategy, setStrategy] = useState<GroupStrategy>('mix_municipalities');
   const [phases, setPhases] = useState<PhaseDraft[]>(() =>
@@ -50,7 +51,9 @@ export function OpenBreakoutsPanel() {
 
   const phaseSeconds = phases.map((p) => toSeconds(p.minutes));
   const phasesValid = phaseSeconds.every((s) => Number.isFinite(s) && s >= 10 && s <= 7200);
-  const focusSkills = t(`themes.${themeId}.skills`).split('|');
+  const language = textLanguage(i18n.resolvedLanguage);
+  const theme = THEMES.find((th) => th.id === themeId);
+  const focusSkills = theme ? focusSkillsOf(theme, language) : [];
 
   const submitPropose = async (event: FormEvent) => {
     event.preventDefault();
@@ -111,12 +114,12 @@ export function OpenBreakoutsPanel() {
           <select
             id={ids.theme}
             value={themeId}
-            onChange={(e) => setThemeId(e.target.value as ThemeId)}
+            onChange={(e) => setThemeId(e.target.value)}
             data-testid="theme-select"
           >
-            {THEME_IDS.map((id) => (
-              <option key={id} value={id}>
-                {t(`themes.${id}.name`)}
+            {THEMES.map((th) => (
+              <option key={th.id} value={th.id}>
+                {localize(th.title, language)}
               </option>
             ))}
           </select>
