@@ -138,7 +138,8 @@ export class Orchestrator {
         webinarId: '',
         seriesId: '',
       });
-      return told.has(id) && told.get(id) !== place;
+      // Someone never told anything is in the plenary (where every client starts).
+      return (told.get(id) ?? null) !== place;
     });
     await Promise.all(
       changed.map(async (participantId) => {

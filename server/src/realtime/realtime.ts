@@ -208,7 +208,8 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     webinarChanged,
     // Not io.close(): that would also close the HTTP server, which Fastify owns.
     close: async () => {
-      io.disconnectSockets(true);
+      // Closing transports (not disconnecting sockets) lets clients reconnect by themselves
+      // to the next server process, as after any network blip.
       io.engine.close();
       await sessions.closeAll();
     },

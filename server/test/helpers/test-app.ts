@@ -3,6 +3,9 @@
  * schema in the machine's Postgres), the shared real LiveKit, Fastify listening on port 0.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PROTOCOL_VERSION } from '@rundgang/shared';
 import { io, type Socket } from 'socket.io-client';
 import { inject } from 'vitest';
@@ -24,53 +27,97 @@ export const DB_KINDS = ['pglite', 'postgres'] as const;
 /** A database kind. */
 export type DbKind = (typeof DB_KINDS)[number];
 
-/** Opens a fresh, migrated database of the given kind; drop() removes it. */
-export async function freshDb(kind: DbKind): Promise<{ db: Db; drop: () => Promise<void> }> {
+/** A test database: `reopen()` closes it and opens the same data again (a restart). */
+export interface TestDb {
+  db: Db;
+  drop: () => Promise<void>;
+  reopen: () => Promise<TestDb>;
+}
+
+/**
+ * Opens a fresh, migrated database of the given kind: PGlite in its own temp folder (so it can
+ * be reopened like after a restart), or a throwaway schema of the machine's Postgres.
+ */
+export async function freshDb(kind: DbKind): Promise<TestDb> {
   if (kind === 'pglite') {
-    const db = await openPglite(undefined);
-    await migrate(db);
-    return { db, drop: () => db.close() };
+    const dir = mkdtempSync(join(tmpdir(), 'rundgang-pglite-'));
+    const open = async (): Promise<TestDb> => {
+      const db = await openPglite(dir);
+      await migrate(db);
+      return {
+        db,
+        drop: async () => {
+          await db.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+        reopen: async () => {
+          await db.close();
+          return open();
+        },
+      };
+    };
+    return open();
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const db = await openPostgres(TEST_POSTGRES_URL, { schema });
-  await migrate(db);
-  return {
-    db,
-    drop: async () => {
-      await db.exec(`drop schema ${schema} cascade`);
-      await db.close();
-    },
+  const open = async (): Promise<TestDb> => {
+    const db = await openPostgres(TEST_POSTGRES_URL, { schema });
+    await migrate(db);
+    return {
+      db,
+      drop: async () => {
+        await db.exec(`drop schema ${schema} cascade`);
+        await db.close();
+      },
+      reopen: async () => {
+        await db.close();
+        return open();
+      },
+    };
   };
+  return open();
 }
 
 /** A running test server. */
 export interface TestApp extends BuiltApp {
   url: string;
+  port: number;
   db: Db;
+  testDb: TestDb;
   livekitConn: LiveKitConnection;
+  /** Stops the app and drops the database. */
   close(): Promise<void>;
+  /** Stops the app (graceful) and starts a new one on the same port and the same data. */
+  restart(): Promise<TestApp>;
 }
 
 /** Starts the app on port 0 against a fresh database. */
 export async function startTestApp(
   kind: DbKind,
-  opts: { livekit?: LiveKitConnection; env?: Record<string, string> } = {},
+  opts: { livekit?: LiveKitConnection; env?: Record<string, string>; testDb?: TestDb; port?: number } = {},
 ): Promise<TestApp> {
-  const { db, drop } = await freshDb(kind);
+  const testDb = opts.testDb ?? (await freshDb(kind));
+  const db = testDb.db;
   const livekitConn = opts.livekit ?? inject('livekit');
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...opts.env });
   const built = await buildApp({ config, db, livekit: new LiveKitAdapter(livekitConn) }, { logger: false });
-  await built.app.listen({ port: 0, host: '127.0.0.1' });
+  await built.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const addr = built.app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return {
     ...built,
     url: `http://127.0.0.1:${port}`,
+    port,
     db,
+    testDb,
     livekitConn,
     close: async () => {
       await built.app.close();
-      await drop();
+      await testDb.drop();
+    },
+    restart: async () => {
+      await built.app.close();
+      const again = await testDb.reopen();
+      return startTestApp(kind, { ...opts, testDb: again, port, livekit: livekitConn });
     },
   };
 }
@@ -134,7 +181,7 @@ export async function webinarWithParticipants(t: TestApp, cookie: string, names:
 export function connectSocket(
   t: TestApp,
   auth: Record<string, unknown>,
-  opts: { cookie?: string; origin?: string } = {},
+  opts: { cookie?: string; origin?: string; reconnect?: boolean; onSocket?: (s: Socket) => void } = {},
 ): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
@@ -144,13 +191,22 @@ export function connectSocket(
       auth: { protocol: PROTOCOL_VERSION, ...auth },
       transports: ['websocket'],
       extraHeaders: headers,
-      reconnection: false,
+      reconnection: opts.reconnect ?? false,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
       forceNew: true,
     });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
+    // Listeners go on before the first packet can arrive.
+    opts.onSocket?.(socket);
+    const onError = (err: Error) => {
       socket.close();
       reject(err);
+    };
+    socket.once('connect_error', onError);
+    // Once connected, later connect errors belong to reconnection, which must go on.
+    socket.once('connect', () => {
+      socket.off('connect_error', onError);
+      resolve(socket);
     });
   });
 }

@@ -1,0 +1,270 @@
+/**
+ * The live exercise engine through real socket.io clients, a real database (PGlite and
+ * Postgres) and the real LiveKit server: breakouts open with a token per group room, phases
+ * advance on deadlines, timer controls for one group and all, rotation, restart in the middle
+ * of a round, closing countdown back to plenary, and policy on every facilitator command.
+ */
+import { can, type SessionGroup } from '@rundgang/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handlers } from '../src/realtime/handlers.ts';
+import { freePort } from './helpers/ports.ts';
+import {
+  api,
+  DB_KINDS,
+  signedInFacilitator,
+  startTestApp,
+  type TestApp,
+  webinarWithParticipants,
+} from './helpers/test-app.ts';
+import { decodeJwt, TestClient } from './helpers/test-client.ts';
+
+const PHASES = [
+  { kind: 'preparation', durationSec: 10 },
+  { kind: 'conversation', durationSec: 30 },
+  { kind: 'feedback', durationSec: 20 },
+  { kind: 'reflection', durationSec: 10 },
+] as const;
+const EXERCISE = { themeId: 'structure', phases: PHASES, closingCountdownSec: 10 };
+const NAMES: [string, string][] = [
+  ['Ola', 'Bergen'],
+  ['Siri', 'Bergen'],
+  ['Per', 'Voss'],
+  ['Kari', 'Voss'],
+  ['Nils', 'Askøy'],
+  ['Liv', 'Askøy'],
+];
+
+const group = (c: TestClient, id: string): SessionGroup => {
+  const g = c.latest.state.breakouts?.groups.find((x) => x.id === id);
+  if (!g) throw new Error(`no group ${id}`);
+  return g;
+};
+
+describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
+  let t: TestApp;
+  let webinarId: string;
+  let facilitator: TestClient;
+  let participants: { id: string; name: string; token: string; client: TestClient }[] = [];
+  let cookie: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { port: await freePort() });
+    ({ cookie } = await signedInFacilitator(t));
+    const made = await webinarWithParticipants(t, cookie, []);
+    webinarId = made.webinarId;
+    for (const [name, municipality] of NAMES) {
+      const r = await api(t, 'POST', `/api/webinars/${webinarId}/participants`, {
+        cookie,
+        body: { name, municipality },
+      });
+      participants.push({
+        id: r.body.participant.id,
+        name,
+        token: r.body.participant.invitePath.split('/').pop(),
+        client: undefined as never,
+      });
+    }
+    await api(t, 'POST', `/api/webinars/${webinarId}/open`, { cookie });
+    facilitator = await TestClient.connect(t, { webinarId }, cookie);
+    participants = await Promise.all(
+      participants.map(async (p) => ({ ...p, client: await TestClient.connect(t, { invite: p.token }) })),
+    );
+  });
+  afterAll(async () => {
+    for (const c of [facilitator, ...participants.map((p) => p.client)]) c?.close();
+    await t?.close();
+  });
+
+  it('opens breakouts: every participant gets its assignment and a token for its group room', async () => {
+    await facilitator.waitForState((s) => s.state.present.length === 6);
+    const proposal = await facilitator.request('breakouts:propose', {
+      strategy: 'mix_municipalities',
+      groupSize: 3,
+    });
+    expect(proposal.ok).toBe(true);
+    expect(proposal.data.groups.map((g: string[]) => g.length)).toEqual([3, 3]);
+    // Mixing three municipalities of two people each into two groups of three: at most one pair each.
+    const opened = await facilitator.request('breakouts:open', {
+      exercise: EXERCISE,
+      groups: proposal.data.groups,
+    });
+    expect(opened).toMatchObject({ ok: true });
+
+    for (const p of participants) {
+      const assignment = await p.client.until(() => p.client.assignments.find((a) => a.groupId !== null));
+      const g = group(p.client, assignment.groupId ?? '');
+      expect(g.memberIds).toContain(p.id);
+      const claims = decodeJwt(assignment.grant.token);
+      expect(claims.video.room).toBe(`group-${webinarId}-${g.id}`);
+      expect(claims.sub).toBe(`p:${p.id}`);
+      expect(claims.exp - claims.nbf).toBeLessThanOrEqual(300);
+    }
+    // What the participant asks for now is its group room, too.
+    const p0 = participants[0];
+    const now = await p0?.client.request('livekit:token', {});
+    expect(decodeJwt(now.data.token).video.room).toMatch(new RegExp(`^group-${webinarId}-g[12]$`));
+    // Facilitators can visit any room; participants cannot.
+    const visit = await facilitator.request('room:visit', { groupId: 'g2' });
+    expect(decodeJwt(visit.data.grant.token).video.room).toBe(`group-${webinarId}-g2`);
+    expect((await facilitator.request('room:visit', { groupId: 'g9' })).error.code).toBe('not_found');
+    expect((await p0?.client.request('room:visit', { groupId: 'g2' })).error.code).toBe('forbidden');
+  });
+
+  it('plans a rotation where everyone is guide once and advisee once', () => {
+    for (const id of ['g1', 'g2']) {
+      const g = group(facilitator, id);
+      expect(g.rotation).toHaveLength(3);
+      expect(new Set(g.rotation.map((r) => r.guideId))).toEqual(new Set(g.memberIds));
+      expect(new Set(g.rotation.map((r) => r.adviseeId))).toEqual(new Set(g.memberIds));
+      for (const r of g.rotation) expect(r.observerIds).toHaveLength(1);
+    }
+  });
+
+  it('advances a phase on its deadline, chained from the deadline', async () => {
+    const before = group(facilitator, 'g2').timer;
+    expect(before).toMatchObject({ status: 'running', round: 0, phaseIndex: 0 });
+    const deadline = before.status === 'running' ? before.deadline : 0;
+    expect(deadline - Date.now()).toBeLessThanOrEqual(10_000);
+    const after = await facilitator.waitForState(
+      (s) => s.state.breakouts?.groups.find((g) => g.id === 'g2')?.timer.phaseIndex === 1,
+      14_000,
+    );
+    const timer = after.state.breakouts?.groups.find((g) => g.id === 'g2')?.timer;
+    expect(timer).toEqual({ status: 'running', round: 0, phaseIndex: 1, deadline: deadline + 30_000 });
+    expect(after.serverTime).toBeGreaterThanOrEqual(deadline);
+  });
+
+  it('pauses, resumes, extends and skips for one group and for all', async () => {
+    const cmd = async (payload: object) => {
+      const res = await facilitator.request('timer:control', payload);
+      expect(res).toMatchObject({ ok: true });
+      return facilitator.waitForState((s) => s.seq >= res.data.seq);
+    };
+    await cmd({ action: 'pause', target: 'g1' });
+    expect(group(facilitator, 'g1').timer.status).toBe('paused');
+    expect(group(facilitator, 'g2').timer.status).toBe('running');
+    await cmd({ action: 'resume', target: 'g1' });
+    expect(group(facilitator, 'g1').timer.status).toBe('running');
+
+    const deadlines = () =>
+      ['g1', 'g2'].map((id) => (group(facilitator, id).timer as { deadline: number }).deadline);
+    const [d1, d2] = deadlines();
+    await cmd({ action: 'extend', target: 'all', ms: 60_000 });
+    expect(deadlines()).toEqual([(d1 ?? 0) + 60_000, (d2 ?? 0) + 60_000]);
+
+    const phaseBefore = group(facilitator, 'g1').timer.phaseIndex;
+    await cmd({ action: 'skip_phase', target: 'g1' });
+    expect(group(facilitator, 'g1').timer).toMatchObject({ round: 0, phaseIndex: phaseBefore + 1 });
+    await cmd({ action: 'end_round', target: 'g1' });
+    expect(group(facilitator, 'g1').timer).toMatchObject({ status: 'running', round: 1, phaseIndex: 0 });
+
+    await cmd({ action: 'pause', target: 'all' });
+    expect(['g1', 'g2'].map((id) => group(facilitator, id).timer.status)).toEqual(['paused', 'paused']);
+    await cmd({ action: 'resume', target: 'all' });
+    expect((await facilitator.request('timer:control', { action: 'pause', target: 'g7' })).error.code).toBe(
+      'not_found',
+    );
+  });
+
+  it('keeps state and every deadline across a server restart; clients resync without reloading', async () => {
+    const before = facilitator.latest;
+    const sockets = [facilitator, ...participants.map((p) => p.client)];
+    const counts = sockets.map((c) => c.snapshots.length);
+    t = await t.restart();
+    // The same socket objects reconnect by themselves and receive the state again.
+    await Promise.all(
+      sockets.map((c, i) => c.until(() => c.socket.connected && c.snapshots.length > (counts[i] ?? 0))),
+    );
+    const after = await facilitator.waitForState((s) => s.state.present.length === 6);
+    expect(after.state.breakouts?.groups).toEqual(before.state.breakouts?.groups);
+    expect(after.state.breakouts?.startedAt).toBe(before.state.breakouts?.startedAt);
+    const sync = await participants[0]?.client.request('session:sync', { sinceSeq: before.seq });
+    expect(sync.data.state.breakouts.groups).toEqual(before.state.breakouts?.groups);
+  });
+
+  it('lets participants ask for help and facilitators resolve it', async () => {
+    const p = participants[2];
+    const asked = await p?.client.request('help:request', {});
+    expect(asked).toMatchObject({ ok: true });
+    const s = await facilitator.waitForState((x) => (x.state.breakouts?.helpRequests.length ?? 0) === 1);
+    const groupId = s.state.breakouts?.helpRequests[0]?.groupId;
+    expect(group(facilitator, groupId ?? '').memberIds).toContain(p?.id);
+    expect(await facilitator.request('help:resolve', { groupId })).toMatchObject({ ok: true });
+    await facilitator.waitForState((x) => x.state.breakouts?.helpRequests.length === 0);
+    expect((await facilitator.request('help:request', {})).error.code).toBe('forbidden');
+  });
+
+  it('refuses every facilitator command from a participant', async () => {
+    const facilitatorOnly = Object.entries(handlers)
+      .filter(([, h]) => h.capability && !can('participant', h.capability))
+      .map(([event]) => event);
+    expect(facilitatorOnly.sort()).toEqual([
+      'breakouts:close',
+      'breakouts:open',
+      'breakouts:propose',
+      'broadcast:send',
+      'group:move_member',
+      'help:resolve',
+      'roles:swap',
+      'room:visit',
+      'timer:control',
+    ]);
+    const p = participants[1]?.client;
+    const seqBefore = facilitator.latest.seq;
+    for (const event of facilitatorOnly) {
+      // Valid-looking payloads, so only the policy can refuse them.
+      const res = await p?.request(event, { action: 'pause', target: 'all', text: 'hei', groupId: 'g1' });
+      expect(res, event).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(facilitator.latest.seq).toBe(seqBefore);
+  });
+
+  it('closes with a countdown and sends everyone back to the plenary', async () => {
+    const broadcast = await facilitator.request('broadcast:send', { text: 'To minutter igjen' });
+    expect(broadcast.ok).toBe(true);
+    const res = await facilitator.request('breakouts:close', {});
+    expect(res.ok).toBe(true);
+    const closing = await facilitator.waitForState((s) => s.state.breakouts?.status === 'closing');
+    const closesAt = closing.state.breakouts?.closesAt ?? 0;
+    expect(closesAt - closing.serverTime).toBeGreaterThan(8_000);
+    expect(closesAt - closing.serverTime).toBeLessThanOrEqual(10_000);
+    for (const p of participants) {
+      const back = await p.client.until(
+        () => p.client.assignments.findLast((a) => a.groupId === null),
+        15_000,
+      );
+      expect(decodeJwt(back.grant.token).video.room).toBe(`plenary-${webinarId}`);
+    }
+    const closed = await facilitator.waitForState((s) => s.state.breakouts === null);
+    expect(closed.serverTime).toBeGreaterThanOrEqual(closesAt);
+    expect(closed.state.broadcasts.at(-1)?.text).toBe('To minutter igjen');
+  });
+});
+
+describe('with LiveKit unreachable', () => {
+  it('keeps the control plane working and says the media server is down', async () => {
+    const dead = await freePort();
+    const t = await startTestApp('pglite', {
+      livekit: { url: `ws://127.0.0.1:${dead}`, apiKey: 'k', apiSecret: 'x'.repeat(32) },
+    });
+    try {
+      const { cookie } = await signedInFacilitator(t);
+      const { webinarId, invites } = await webinarWithParticipants(t, cookie, ['A', 'B', 'C']);
+      await api(t, 'POST', `/api/webinars/${webinarId}/open`, { cookie });
+      const f = await TestClient.connect(t, { webinarId }, cookie);
+      const ps = await Promise.all(invites.map((i) => TestClient.connect(t, { invite: i.token })));
+      await f.waitForState((s) => s.state.present.length === 3);
+      const opened = await f.request('breakouts:open', {
+        exercise: EXERCISE,
+        groups: [invites.map((i) => i.id)],
+      });
+      expect(opened.ok).toBe(true);
+      expect(f.latest.state.breakouts?.groups).toHaveLength(1);
+      expect((await ps[0]?.request('livekit:token', {})).error.code).toBe('livekit_unavailable');
+      expect((await api(t, 'GET', '/readyz')).body.livekit).toMatch(/^down/);
+      for (const c of [f, ...ps]) c.close();
+    } finally {
+      await t.close();
+    }
+  });
+});

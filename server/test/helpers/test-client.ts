@@ -1,0 +1,69 @@
+/** A real socket.io client that records what the server tells it, for engine tests. */
+import type { MissingRoleAlert, RoomAssignment, SessionSnapshot } from '@rundgang/shared';
+import type { Socket } from 'socket.io-client';
+import { connectSocket, request, type TestApp } from './test-app.ts';
+
+/** One connected person as the server sees them. */
+export class TestClient {
+  snapshots: SessionSnapshot[] = [];
+  assignments: RoomAssignment[] = [];
+  alerts: MissingRoleAlert[] = [];
+
+  private constructor(readonly socket: Socket) {
+    socket.on('session:updated', (s: SessionSnapshot) => this.snapshots.push(s));
+    socket.on('room:assigned', (a: RoomAssignment) => this.assignments.push(a));
+    socket.on('session:alerted', (a: MissingRoleAlert) => this.alerts.push(a));
+  }
+
+  /** Connects (with automatic reconnection, like a browser tab). */
+  static async connect(t: TestApp, auth: Record<string, unknown>, cookie?: string): Promise<TestClient> {
+    let client: TestClient | undefined;
+    await connectSocket(t, auth, {
+      reconnect: true,
+      ...(cookie ? { cookie } : {}),
+      onSocket: (s) => {
+        client = new TestClient(s);
+      },
+    });
+    if (!client) throw new Error('no socket');
+    const c = client;
+    await c.until(() => c.snapshots.length > 0);
+    return c;
+  }
+
+  /** The latest snapshot received. */
+  get latest(): SessionSnapshot {
+    const s = this.snapshots.at(-1);
+    if (!s) throw new Error('no snapshot yet');
+    return s;
+  }
+
+  /** Sends a request and returns its ack. */
+  request<T = any>(event: string, payload: unknown): Promise<T> {
+    return request<T>(this.socket, event, payload);
+  }
+
+  /** Waits until check() returns a truthy value and returns it. */
+  async until<T>(check: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> {
+    const started = Date.now();
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** Waits for a snapshot (newer than `afterSeq`) that satisfies pred. */
+  waitForState(pred: (s: SessionSnapshot) => boolean, timeoutMs = 15_000): Promise<SessionSnapshot> {
+    return this.until(() => this.snapshots.findLast(pred), timeoutMs);
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** Decodes a JWT's claims (no verification; the test only reads what was granted). */
+export const decodeJwt = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString());
