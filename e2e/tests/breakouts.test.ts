@@ -10,7 +10,13 @@ import { planRotation, roleOf } from '@rundgang/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from '../fixtures/app-server.ts';
-import { launchBrowser, newUser, screenshot, withFailureScreenshots } from '../fixtures/browser.ts';
+import {
+  artifactsDir,
+  launchBrowser,
+  newUser,
+  screenshot,
+  withFailureScreenshots,
+} from '../fixtures/browser.ts';
 import {
   BreakoutPage,
   ConsolePage,
@@ -189,6 +195,21 @@ describe('breakouts', () => {
 
       // Screenshots and axe while breakouts run.
       await screenshot(f.page, 'console-1440x900');
+      // Density check for a full webinar: the same two tiles cloned to twenty (visual only).
+      await f.page.evaluate(() => {
+        const grid = document.querySelector('.rooms__grid');
+        const tiles = [...(grid?.children ?? [])];
+        for (let i = 0; i < 18; i += 1) {
+          const clone = tiles[i % tiles.length]?.cloneNode(true) as HTMLElement;
+          clone.dataset.clone = 'true';
+          clone.removeAttribute('data-testid');
+          grid?.append(clone);
+        }
+      });
+      await f.page.screenshot({ path: `${artifactsDir}/console-20-groups-viewport.png` });
+      await f.page.evaluate(() => {
+        for (const clone of document.querySelectorAll('[data-clone="true"]')) clone.remove();
+      });
       const participant = users[1]?.page as Page;
       await screenshot(participant, 'breakout-desktop');
       a11y['console (rooms) nb'] = await seriousA11yViolations(f.page, axePath);

@@ -10,11 +10,14 @@ export function HelpButton({ requested }: { requested: boolean }) {
     <div className="help">
       <button
         type="button"
-        className={`button ${requested ? 'button--secondary' : 'button--primary'} help__button`}
+        className={`button ${requested ? 'help__button--requested' : 'button--primary'} help__button`}
         data-testid="help-button"
         data-requested={requested ? 'true' : 'false'}
-        disabled={busy || requested}
-        onClick={() => void run(() => request('help:request', {}))}
+        // Still focusable and readable once requested; pressing again does nothing.
+        aria-disabled={busy || requested}
+        onClick={() => {
+          if (!busy && !requested) void run(() => request('help:request', {}));
+        }}
       >
         {requested ? t('breakout.helpRequested') : t('breakout.help')}
       </button>

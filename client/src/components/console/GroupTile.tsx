@@ -68,12 +68,16 @@ export function GroupTile({
       <div className="group-tile__head">
         <h3 className="group-tile__name">{name}</h3>
         {view.helpRequested && (
-          <span className="help-flag" data-testid="help-flag">
-            {t('console.help')}
+          <span className="help-flag" data-testid="help-flag" title={t('console.help')}>
+            <span aria-hidden="true">{t('console.helpShort')}</span>
+            <span className="visually-hidden">{t('console.help')}</span>
           </span>
         )}
+        <span className="group-tile__time" data-testid="group-time-left">
+          {view.finished ? '–' : time}
+        </span>
       </div>
-      <div className="group-tile__timer">
+      <p className="group-tile__meta">
         <span
           className="group-tile__phase"
           data-testid="group-phase"
@@ -81,18 +85,10 @@ export function GroupTile({
         >
           {phase}
         </span>
-        <span className="group-tile__time" data-testid="group-time-left">
-          {view.finished ? '–' : time}
-        </span>
-      </div>
-      <p className="group-tile__meta">
         {!view.finished && <span>{t('console.round', { round: view.round + 1, rounds: view.rounds })}</span>}
         {view.paused && <span className="group-tile__paused">{t('console.paused')}</span>}
         {view.feedbackExpected > 0 && (
-          <span
-            data-testid="feedback-count"
-            title={t('console.feedbackInLabel', { count: view.feedbackIn, expected: view.feedbackExpected })}
-          >
+          <span data-testid="feedback-count">
             <span aria-hidden="true">
               {t('console.feedbackIn', { count: view.feedbackIn, expected: view.feedbackExpected })}
             </span>
@@ -172,7 +168,7 @@ export function GroupTile({
           aria-label={t('console.nextRoundLabel', { group: name })}
           onClick={() => actions.timer({ action: 'end_round', target })}
         >
-          {t('console.nextRound')}
+          {t('console.nextRoundShort')}
         </button>
         <button
           type="button"
@@ -195,28 +191,28 @@ export function GroupTile({
             {t('console.helpResolve')}
           </button>
         )}
+        {groupIds.length > 1 && (
+          <details className="group-tile__move">
+            <summary>{t('console.moveTo')}</summary>
+            {view.memberIds.map((id) => (
+              <label key={id} className="group-tile__move-row">
+                <span>{names[id] ?? id}</span>
+                <select
+                  aria-label={t('console.moveLabel', { name: names[id] ?? id })}
+                  value={view.id}
+                  onChange={(e) => actions.move(id, e.target.value)}
+                >
+                  {groupIds.map((gid) => (
+                    <option key={gid} value={gid}>
+                      {groupName(gid)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </details>
+        )}
       </div>
-      {groupIds.length > 1 && (
-        <details className="group-tile__move">
-          <summary>{t('console.moveTo')}</summary>
-          {view.memberIds.map((id) => (
-            <label key={id} className="group-tile__move-row">
-              <span>{names[id] ?? id}</span>
-              <select
-                aria-label={t('console.moveLabel', { name: names[id] ?? id })}
-                value={view.id}
-                onChange={(e) => actions.move(id, e.target.value)}
-              >
-                {groupIds.map((gid) => (
-                  <option key={gid} value={gid}>
-                    {groupName(gid)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ))}
-        </details>
-      )}
     </li>
   );
 }
