@@ -16,6 +16,7 @@ import { AppError } from './errors.ts';
 import type { LiveKitAdapter } from './livekit/adapter.ts';
 import { attachRealtime, type Realtime } from './realtime/realtime.ts';
 import { authRoutes } from './routes/auth.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { livekitWebhookRoutes, type MediaPresenceEvent } from './routes/livekit-webhook.ts';
 import { webinarRoutes } from './routes/webinars.ts';
@@ -122,6 +123,7 @@ export async function buildApp(
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(webinarRoutes, { ...deps, realtime });
+  await app.register(feedbackRoutes, deps);
   await app.register(livekitWebhookRoutes, { ...deps, onPresence });
 
   const dist = deps.config.clientDist ?? defaultClientDist;

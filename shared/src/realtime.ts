@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { ExerciseConfig, GroupStrategy } from './domain/exercise-config.ts';
+import { type FeedbackCardContent, SubmitFeedbackCardRequest } from './domain/feedback-card.ts';
+import type { FeedbackSummary, PlenaryQuote } from './domain/feedback-summary.ts';
 import { MoveMemberCommand, SwapRolesCommand, TimerCommand } from './domain/session-commands.ts';
 import { BroadcastText, EntityId, type PublicSessionState } from './domain/session-state.ts';
 import type { Ack } from './protocol.ts';
@@ -147,6 +149,46 @@ export interface MissingRoleAlert {
   replacementId: string | null;
 }
 
+/** A stored feedback card as its readers see it: its author, the guide it is about, facilitators. */
+export interface FeedbackCardView {
+  cardId: string;
+  webinarId: string;
+  breakoutsId: string;
+  groupId: string;
+  round: number;
+  themeId: string;
+  observerId: string;
+  observerName: string;
+  guideId: string;
+  guideName: string;
+  content: FeedbackCardContent;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+/** Payload of `feedback:submit` (idempotent by cardId). */
+export const FeedbackSubmitRequest = SubmitFeedbackCardRequest;
+/** Ack of `feedback:submit`: the card is persisted. */
+export interface FeedbackSaved {
+  cardId: string;
+  savedAt: string;
+}
+/** Payload of `feedback:list`: the cards the caller may read. */
+export const FeedbackListRequest = z.object({}).strict();
+/** Payload of `feedback:summary`: a breakouts run (default: the current or last one). */
+export const FeedbackSummaryRequest = z.object({ breakoutsId: EntityId.optional() }).strict();
+/** Payload of `feedback:present`: show the anonymous summary in the plenary, with chosen quotes. */
+export const FeedbackPresentRequest = z
+  .object({ breakoutsId: EntityId.optional(), quoteCardIds: z.array(z.uuid()).max(20).default([]) })
+  .strict();
+/** The anonymous plenary summary: counts per focus item and chosen quotes, no names. */
+export interface PlenarySummary {
+  breakoutsId: string;
+  themeId: string;
+  summary: FeedbackSummary;
+  quotes: PlenaryQuote[];
+}
+
 type Request<P, R> = (payload: P, ack: (res: Ack<R>) => void) => void;
 /** The ack of a command that changed the session: the sequence number it reached. */
 export interface Committed {
@@ -168,6 +210,10 @@ export interface ClientToServerEvents {
   'help:resolve': Request<z.input<typeof HelpResolveRequest>, Committed>;
   'broadcast:send': Request<z.input<typeof BroadcastRequest>, Committed>;
   'room:visit': Request<z.input<typeof RoomVisitRequest>, RoomAssignment>;
+  'feedback:submit': Request<z.input<typeof FeedbackSubmitRequest>, FeedbackSaved>;
+  'feedback:list': Request<z.input<typeof FeedbackListRequest>, { cards: FeedbackCardView[] }>;
+  'feedback:summary': Request<z.input<typeof FeedbackSummaryRequest>, PlenarySummary>;
+  'feedback:present': Request<z.input<typeof FeedbackPresentRequest>, PlenarySummary>;
 }
 
 /** Events the server emits (facts). */
@@ -176,4 +222,8 @@ export interface ServerToClientEvents {
   'session:updated': (snapshot: SessionSnapshot) => void;
   'room:assigned': (assignment: RoomAssignment) => void;
   'session:alerted': (alert: MissingRoleAlert) => void;
+  /** A card was saved: sent to facilitators, its author, and the guide once they may read it. */
+  'feedback:received': (card: FeedbackCardView) => void;
+  /** The facilitator shows the anonymous summary to everyone in the webinar. */
+  'feedback:presented': (summary: PlenarySummary) => void;
 }

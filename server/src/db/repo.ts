@@ -212,3 +212,8 @@ export async function resolveInvite(
   )[0];
   return webinar ? { participant, webinar } : undefined;
 }
+
+/** The participant holding an invite token. */
+export async function participantByInvite(db: Queryable, token: string): Promise<ParticipantRow | undefined> {
+  return (await db.query<ParticipantRow>('select * from participants where invite_token = $1', [token]))[0];
+}

@@ -21,6 +21,10 @@ import {
   decideResolveHelp,
   decideSwapRoles,
   decideTimer,
+  FeedbackListRequest,
+  FeedbackPresentRequest,
+  FeedbackSubmitRequest,
+  FeedbackSummaryRequest,
   fail,
   formGroups,
   HelpRequestRequest,
@@ -39,6 +43,7 @@ import {
 import type { z } from 'zod';
 import type { Db } from '../db/db.ts';
 import { participantsOfSeries } from '../db/repo.ts';
+import { plenarySummary, submitCard, visibleCards } from '../engine/feedback.ts';
 import type { LiveSession } from '../engine/live-session.ts';
 import { AppError, describeIssues } from '../errors.ts';
 import type { Orchestrator } from './orchestrator.ts';
@@ -189,6 +194,40 @@ export const handlers: { [E in keyof ClientToServerEvents]: HandlerSpec<z.ZodTyp
     capability: 'help:resolve',
     handle: async (p, { session }) =>
       unwrap(await session.run((state, now) => decideResolveHelp(state, p.groupId, now))),
+  }),
+  'feedback:submit': spec({
+    schema: FeedbackSubmitRequest,
+    capability: 'feedback:submit',
+    handle: async (p, { identity, db, session, orchestrator }) => {
+      const card = await submitCard(db, session, participantId(identity), p);
+      orchestrator.feedbackSaved(session, card);
+      return { cardId: card.cardId, savedAt: card.updatedAt };
+    },
+  }),
+  'feedback:list': spec({
+    schema: FeedbackListRequest,
+    handle: async (_p, { identity, db, session }) => ({
+      cards: await visibleCards(
+        db,
+        session.state,
+        session.webinarId,
+        identity.kind === 'facilitator' ? { kind: 'facilitator' } : { kind: 'participant', id: identity.participantId },
+      ),
+    }),
+  }),
+  'feedback:summary': spec({
+    schema: FeedbackSummaryRequest,
+    capability: 'feedback:read_all',
+    handle: async (p, { db, session }) => plenarySummary(db, session.state, session.webinarId, p.breakoutsId),
+  }),
+  'feedback:present': spec({
+    schema: FeedbackPresentRequest,
+    capability: 'feedback:read_all',
+    handle: async (p, { db, session, orchestrator }) => {
+      const shown = await plenarySummary(db, session.state, session.webinarId, p.breakoutsId, p.quoteCardIds);
+      orchestrator.present(session, shown);
+      return shown;
+    },
   }),
   'broadcast:send': spec({
     schema: BroadcastRequest,

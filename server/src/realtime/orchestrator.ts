@@ -6,7 +6,10 @@
  * LiveKit failures are logged and reported, never allowed to stop the control plane.
  */
 import {
+  type FeedbackCardView,
+  guideMaySee,
   type LiveKitGrant,
+  type PlenarySummary,
   missingRoleAlert,
   observerMuted,
   type RoomAssignment,
@@ -112,6 +115,18 @@ export class Orchestrator {
     void this.reassign(session).catch((err) => this.log.error({ err }, 'room reassignment failed'));
     void this.applyMediaPolicy(session).catch((err) => this.log.error({ err }, 'media policy failed'));
     this.alertMissingRoles(session, events, before);
+  }
+
+  /** A card was saved: facilitators and its author hear at once, the guide once they may read it. */
+  feedbackSaved(session: LiveSession, card: FeedbackCardView): void {
+    this.io.to(facilitatorChannel(session.webinarId)).emit('feedback:received', card);
+    this.io.to(participantChannel(card.observerId)).emit('feedback:received', card);
+    if (guideMaySee(session.state, card)) this.io.to(participantChannel(card.guideId)).emit('feedback:received', card);
+  }
+
+  /** Shows the anonymous plenary summary to everyone in the webinar. */
+  present(session: LiveSession, summary: PlenarySummary): void {
+    this.io.to(webinarChannel(session.webinarId)).emit('feedback:presented', summary);
   }
 
   /** Forgets a webinar's bookkeeping (its session closed). */

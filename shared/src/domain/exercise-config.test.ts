@@ -16,6 +16,7 @@ describe('ExerciseConfig', () => {
       rounds: null,
       muteObserversDuringConversation: false,
       closingCountdownSec: 60,
+      feedbackVisibleToGuide: 'on_submit',
       strategy: 'mix_municipalities',
       seed: 7,
     });

@@ -63,6 +63,8 @@ export const ExerciseConfig = z.object({
   rounds: z.number().int().min(1).max(8).nullable().default(null),
   muteObserversDuringConversation: z.boolean().default(false),
   closingCountdownSec: z.number().int().min(10).max(120).default(60),
+  /** When the guide may read cards about them: as each is submitted, or once the feedback phase ends. */
+  feedbackVisibleToGuide: z.enum(['on_submit', 'after_feedback_phase']).default('on_submit'),
   strategy: GroupStrategy.default('mix_municipalities'),
   seed: z
     .number()

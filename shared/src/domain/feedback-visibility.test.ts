@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { guideMaySee } from './feedback-visibility.ts';
+import { emptySessionState, type SessionState } from './session-state.ts';
+
+const phases = [
+  { kind: 'preparation', durationSec: 60 },
+  { kind: 'conversation', durationSec: 60 },
+  { kind: 'feedback', durationSec: 60 },
+  { kind: 'reflection', durationSec: 60 },
+] as const;
+
+const stateAt = (
+  visible: 'on_submit' | 'after_feedback_phase',
+  timer: { status: 'running' | 'finished'; round: number; phaseIndex: number },
+): SessionState => ({
+  ...emptySessionState(),
+  breakouts: {
+    id: 'b1',
+    status: 'running',
+    startedAt: 0,
+    closesAt: null,
+    exercise: {
+      themeId: 'structure',
+      focusSkills: [],
+      groupSize: 3,
+      phases: [...phases],
+      rounds: null,
+      muteObserversDuringConversation: false,
+      closingCountdownSec: 60,
+      feedbackVisibleToGuide: visible,
+      strategy: 'random',
+      seed: 1,
+    },
+    groups: [
+      {
+        id: 'g1',
+        memberIds: ['a', 'b', 'c'],
+        rotation: [],
+        timer: timer.status === 'running' ? { ...timer, status: 'running', deadline: 1 } : { ...timer, status: 'finished' },
+      },
+    ],
+    helpRequests: [],
+  },
+});
+
+describe('guideMaySee', () => {
+  const card = { breakoutsId: 'b1', groupId: 'g1', round: 1 };
+  it.each([
+    ['on_submit, during the conversation', stateAt('on_submit', { status: 'running', round: 1, phaseIndex: 1 }), card, true],
+    ['held back during the conversation', stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 1 }), card, false],
+    ['held back during the feedback phase', stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 2 }), card, false],
+    ['released in the reflection phase', stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 3 }), card, true],
+    ['released in the next round', stateAt('after_feedback_phase', { status: 'running', round: 2, phaseIndex: 0 }), card, true],
+    ['released when the group finished', stateAt('after_feedback_phase', { status: 'finished', round: 2, phaseIndex: 3 }), card, true],
+    ['released for another breakouts run', stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 1 }), { ...card, breakoutsId: 'old' }, true],
+    ['released once breakouts closed', emptySessionState(), card, true],
+  ])('%s', (_name, state, c, expected) => {
+    expect(guideMaySee(state, c)).toBe(expected);
+  });
+});
