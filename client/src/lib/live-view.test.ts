@@ -1,4 +1,4 @@
-import type { Breakouts, PublicSessionState } from '@rundgang/shared';
+import { type Breakouts, ExerciseConfig, type PublicSessionState } from '@rundgang/shared';
 import { describe, expect, it } from 'vitest';
 import {
   closingLeftMs,
@@ -15,20 +15,16 @@ const breakouts: Breakouts = {
   status: 'running',
   startedAt: T0,
   closesAt: null,
-  exercise: {
+  // Parsed, so fields the schema gains later get their defaults here too.
+  exercise: ExerciseConfig.parse({
     themeId: 'structure',
-    focusSkills: [],
-    groupSize: 3,
     phases: [
       { kind: 'preparation', durationSec: 60 },
       { kind: 'conversation', durationSec: 120 },
     ],
-    rounds: null,
-    muteObserversDuringConversation: false,
-    closingCountdownSec: 60,
     strategy: 'random',
     seed: 1,
-  },
+  }),
   groups: [
     {
       id: 'g1',

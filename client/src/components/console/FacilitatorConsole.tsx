@@ -11,7 +11,7 @@ import { OpenBreakoutsPanel } from './OpenBreakoutsPanel.tsx';
 import { RoomsOverview } from './RoomsOverview.tsx';
 
 /** The video of the room the facilitator is in: the plenary, or a group they visit. */
-function ConsoleVideo() {
+function ConsoleVideo({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const headingId = useId();
   const groupName = useGroupName();
@@ -49,7 +49,7 @@ function ConsoleVideo() {
           {t('breakout.moving')}
         </p>
       )}
-      <ParticipantGrid compact />
+      <ParticipantGrid compact={compact} />
       <p className="status-message" role="status">
         {error ?? ''}
       </p>
@@ -81,7 +81,7 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
   return (
     <div className="console" data-testid="facilitator-console">
       <div className="console__side">
-        <ConsoleVideo />
+        {breakouts && <ConsoleVideo compact />}
         <section className="panel console-panel">
           <BroadcastForm />
         </section>
@@ -99,7 +99,11 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
         ) : breakouts ? (
           <RoomsOverview state={liveState} breakouts={breakouts} />
         ) : (
-          <OpenBreakoutsPanel />
+          // In the plenary the video is what matters, so it gets the main column.
+          <div className="stack">
+            <OpenBreakoutsPanel />
+            <ConsoleVideo compact={false} />
+          </div>
         )}
       </div>
     </div>
