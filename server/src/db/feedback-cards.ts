@@ -62,7 +62,10 @@ export interface CardToStore {
  * Inserts the card or updates its content (same id, same author only). Returns whether it was
  * new, and undefined when the id belongs to someone else's card.
  */
-export async function upsertCard(db: Queryable, card: CardToStore): Promise<{ created: boolean } | undefined> {
+export async function upsertCard(
+  db: Queryable,
+  card: CardToStore,
+): Promise<{ created: boolean } | undefined> {
   try {
     const rows = await db.query<{ created: boolean }>(
       `insert into feedback_cards (id, webinar_id, breakouts_id, group_id, round, theme_id, observer_id, guide_id, content)
@@ -109,18 +112,26 @@ export async function cardFor(
 }
 
 /** Cards of a webinar (facilitators), optionally of one breakouts run. */
-export async function cardsOfWebinar(db: Queryable, webinarId: string, breakoutsId?: string): Promise<FeedbackCardView[]> {
+export async function cardsOfWebinar(
+  db: Queryable,
+  webinarId: string,
+  breakoutsId?: string,
+): Promise<FeedbackCardView[]> {
   const rows = breakoutsId
-    ? await db.query<CardRow>(`${SELECT} where c.webinar_id = $1 and c.breakouts_id = $2 order by c.submitted_at`, [
-        webinarId,
-        breakoutsId,
-      ])
+    ? await db.query<CardRow>(
+        `${SELECT} where c.webinar_id = $1 and c.breakouts_id = $2 order by c.submitted_at`,
+        [webinarId, breakoutsId],
+      )
     : await db.query<CardRow>(`${SELECT} where c.webinar_id = $1 order by c.submitted_at`, [webinarId]);
   return rows.map(toView);
 }
 
 /** Cards a participant wrote or received in a webinar. */
-export async function cardsOfParticipant(db: Queryable, webinarId: string, participantId: string): Promise<FeedbackCardView[]> {
+export async function cardsOfParticipant(
+  db: Queryable,
+  webinarId: string,
+  participantId: string,
+): Promise<FeedbackCardView[]> {
   const rows = await db.query<CardRow>(
     `${SELECT} where c.webinar_id = $1 and (c.observer_id = $2 or c.guide_id = $2) order by c.submitted_at`,
     [webinarId, participantId],
@@ -129,7 +140,12 @@ export async function cardsOfParticipant(db: Queryable, webinarId: string, parti
 }
 
 /** Cards a participant received as guide, across the series (for printing). */
-export async function cardsReceivedInSeries(db: Queryable, participantId: string): Promise<FeedbackCardView[]> {
-  const rows = await db.query<CardRow>(`${SELECT} where c.guide_id = $1 order by c.submitted_at`, [participantId]);
+export async function cardsReceivedInSeries(
+  db: Queryable,
+  participantId: string,
+): Promise<FeedbackCardView[]> {
+  const rows = await db.query<CardRow>(`${SELECT} where c.guide_id = $1 order by c.submitted_at`, [
+    participantId,
+  ]);
   return rows.map(toView);
 }

@@ -18,7 +18,13 @@ import {
   themeById,
 } from '@rundgang/shared';
 import type { Db } from '../db/db.ts';
-import { cardFor, cardsOfParticipant, cardsOfWebinar, DuplicateCardError, upsertCard } from '../db/feedback-cards.ts';
+import {
+  cardFor,
+  cardsOfParticipant,
+  cardsOfWebinar,
+  DuplicateCardError,
+  upsertCard,
+} from '../db/feedback-cards.ts';
 import { AppError } from '../errors.ts';
 import type { LiveSession } from './live-session.ts';
 
@@ -33,12 +39,19 @@ export async function submitCard(
 ): Promise<FeedbackCardView> {
   const existing = await cardFor(db, req.cardId, { kind: 'participant', id: observerId });
   // A retry of a stored card is answered from the store, whatever the session looks like now.
-  if (existing && existing.observerId === observerId && sameJson(existing.content, req.content)) return existing;
+  if (existing && existing.observerId === observerId && sameJson(existing.content, req.content))
+    return existing;
 
   const state = session.state;
   const b = state.breakouts;
-  if (!b || b.id !== req.breakoutsId) throw new AppError('conflict', 'These breakouts have ended; the card can no longer be changed');
-  const check = decideSubmitFeedback(state, observerId, { groupId: req.groupId, round: req.round, content: null }, Date.now());
+  if (!b || b.id !== req.breakoutsId)
+    throw new AppError('conflict', 'These breakouts have ended; the card can no longer be changed');
+  const check = decideSubmitFeedback(
+    state,
+    observerId,
+    { groupId: req.groupId, round: req.round, content: null },
+    Date.now(),
+  );
   if (!check.ok) throw new AppError(check.error.code, check.error.message);
   const group = b.groups.find((g) => g.id === req.groupId);
   const guideId = group?.rotation[req.round]?.guideId;
@@ -71,9 +84,15 @@ export async function submitCard(
   // The receipt (who, which round — no contents) drives "cards in" on the console.
   await session.run((s, now) => {
     const has = s.feedbackCards.some(
-      (c) => c.breakoutsId === b.id && c.groupId === req.groupId && c.round === req.round && c.observerId === observerId,
+      (c) =>
+        c.breakoutsId === b.id &&
+        c.groupId === req.groupId &&
+        c.round === req.round &&
+        c.observerId === observerId,
     );
-    return has ? ok([]) : decideSubmitFeedback(s, observerId, { groupId: req.groupId, round: req.round, content: null }, now);
+    return has
+      ? ok([])
+      : decideSubmitFeedback(s, observerId, { groupId: req.groupId, round: req.round, content: null }, now);
   });
   const stored = await cardFor(db, req.cardId, { kind: 'participant', id: observerId });
   if (!stored) throw new Error('card vanished after saving');

@@ -211,7 +211,9 @@ export const handlers: { [E in keyof ClientToServerEvents]: HandlerSpec<z.ZodTyp
         db,
         session.state,
         session.webinarId,
-        identity.kind === 'facilitator' ? { kind: 'facilitator' } : { kind: 'participant', id: identity.participantId },
+        identity.kind === 'facilitator'
+          ? { kind: 'facilitator' }
+          : { kind: 'participant', id: identity.participantId },
       ),
     }),
   }),

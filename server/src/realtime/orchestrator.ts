@@ -9,9 +9,9 @@ import {
   type FeedbackCardView,
   guideMaySee,
   type LiveKitGrant,
-  type PlenarySummary,
   missingRoleAlert,
   observerMuted,
+  type PlenarySummary,
   type RoomAssignment,
   type SessionEvent,
   type SessionSnapshot,
@@ -121,7 +121,8 @@ export class Orchestrator {
   feedbackSaved(session: LiveSession, card: FeedbackCardView): void {
     this.io.to(facilitatorChannel(session.webinarId)).emit('feedback:received', card);
     this.io.to(participantChannel(card.observerId)).emit('feedback:received', card);
-    if (guideMaySee(session.state, card)) this.io.to(participantChannel(card.guideId)).emit('feedback:received', card);
+    if (guideMaySee(session.state, card))
+      this.io.to(participantChannel(card.guideId)).emit('feedback:received', card);
   }
 
   /** Shows the anonymous plenary summary to everyone in the webinar. */

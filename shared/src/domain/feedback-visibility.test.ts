@@ -36,7 +36,10 @@ const stateAt = (
         id: 'g1',
         memberIds: ['a', 'b', 'c'],
         rotation: [],
-        timer: timer.status === 'running' ? { ...timer, status: 'running', deadline: 1 } : { ...timer, status: 'finished' },
+        timer:
+          timer.status === 'running'
+            ? { ...timer, status: 'running', deadline: 1 }
+            : { ...timer, status: 'finished' },
       },
     ],
     helpRequests: [],
@@ -46,13 +49,48 @@ const stateAt = (
 describe('guideMaySee', () => {
   const card = { breakoutsId: 'b1', groupId: 'g1', round: 1 };
   it.each([
-    ['on_submit, during the conversation', stateAt('on_submit', { status: 'running', round: 1, phaseIndex: 1 }), card, true],
-    ['held back during the conversation', stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 1 }), card, false],
-    ['held back during the feedback phase', stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 2 }), card, false],
-    ['released in the reflection phase', stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 3 }), card, true],
-    ['released in the next round', stateAt('after_feedback_phase', { status: 'running', round: 2, phaseIndex: 0 }), card, true],
-    ['released when the group finished', stateAt('after_feedback_phase', { status: 'finished', round: 2, phaseIndex: 3 }), card, true],
-    ['released for another breakouts run', stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 1 }), { ...card, breakoutsId: 'old' }, true],
+    [
+      'on_submit, during the conversation',
+      stateAt('on_submit', { status: 'running', round: 1, phaseIndex: 1 }),
+      card,
+      true,
+    ],
+    [
+      'held back during the conversation',
+      stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 1 }),
+      card,
+      false,
+    ],
+    [
+      'held back during the feedback phase',
+      stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 2 }),
+      card,
+      false,
+    ],
+    [
+      'released in the reflection phase',
+      stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 3 }),
+      card,
+      true,
+    ],
+    [
+      'released in the next round',
+      stateAt('after_feedback_phase', { status: 'running', round: 2, phaseIndex: 0 }),
+      card,
+      true,
+    ],
+    [
+      'released when the group finished',
+      stateAt('after_feedback_phase', { status: 'finished', round: 2, phaseIndex: 3 }),
+      card,
+      true,
+    ],
+    [
+      'released for another breakouts run',
+      stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 1 }),
+      { ...card, breakoutsId: 'old' },
+      true,
+    ],
     ['released once breakouts closed', emptySessionState(), card, true],
   ])('%s', (_name, state, c, expected) => {
     expect(guideMaySee(state, c)).toBe(expected);

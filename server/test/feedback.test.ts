@@ -1,0 +1,284 @@
+/**
+ * Feedback cards end to end on the server: persisted before the ack, pushed to the facilitator's
+ * console, idempotent on retry, private to author / guide / facilitators, never in a broadcast —
+ * and still there after the server is killed with SIGKILL right after the ack.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROTOCOL_VERSION, type SessionGroup } from '@rundgang/shared';
+import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from './helpers/ports.ts';
+import { spawnTs } from './helpers/processes.ts';
+import {
+  api,
+  DB_KINDS,
+  signedInFacilitator,
+  startTestApp,
+  TEST_POSTGRES_URL,
+  type TestApp,
+  webinarWithParticipants,
+} from './helpers/test-app.ts';
+import { TestClient } from './helpers/test-client.ts';
+
+const SECRET_TEXT = 'Veilederen tålte stillheten godt';
+const card = (breakoutsId: string, groupId: string, round: number, cardId = randomUUID()) => ({
+  cardId,
+  breakoutsId,
+  groupId,
+  round,
+  content: {
+    focus: { open_questions: { mark: 'tydelig', example: 'Hva tenker du selv?' } },
+    workedWell: SECRET_TEXT,
+    tryNext: 'Oppsummer oftere',
+    toolsUsed: ['open_questions', 'tolerating_silence'],
+    supportChallenge: 40,
+  },
+});
+const EXERCISE = {
+  themeId: 'structure',
+  phases: [
+    { kind: 'conversation', durationSec: 600 },
+    { kind: 'feedback', durationSec: 600 },
+  ],
+};
+
+describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
+  let t: TestApp;
+  let webinarId: string;
+  let facilitator: TestClient;
+  const people: { id: string; token: string; client: TestClient; heard: string[] }[] = [];
+  let group: SessionGroup;
+  const byId = (id: string) => {
+    const p = people.find((x) => x.id === id);
+    if (!p) throw new Error(`no participant ${id}`);
+    return p;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const { cookie } = await signedInFacilitator(t);
+    const made = await webinarWithParticipants(t, cookie, ['Ola', 'Siri', 'Per', 'Kari', 'Nils', 'Liv']);
+    webinarId = made.webinarId;
+    await api(t, 'POST', `/api/webinars/${webinarId}/open`, { cookie });
+    facilitator = await TestClient.connect(t, { webinarId }, cookie);
+    for (const inv of made.invites) {
+      const client = await TestClient.connect(t, { invite: inv.token });
+      const heard: string[] = [];
+      client.socket.onAny((event, ...args) => heard.push(`${event} ${JSON.stringify(args)}`));
+      people.push({ id: inv.id, token: inv.token, client, heard });
+    }
+    await facilitator.waitForState((s) => s.state.present.length === 6);
+    const ids = made.invites.map((i) => i.id);
+    const opened = await facilitator.request('breakouts:open', {
+      exercise: EXERCISE,
+      groups: [ids.slice(0, 3), ids.slice(3)],
+    });
+    expect(opened.ok).toBe(true);
+    const s = await facilitator.waitForState((x) => x.state.breakouts !== null);
+    group = s.state.breakouts?.groups[0] as SessionGroup;
+  });
+  afterAll(async () => {
+    for (const c of [facilitator, ...people.map((p) => p.client)]) c?.close();
+    await t?.close();
+  });
+
+  it('persists a submitted card before the ack and pushes it to the console', async () => {
+    const roles = group.rotation[0];
+    const observer = byId(roles?.observerIds[0] ?? '');
+    const breakoutsId = facilitator.latest.state.breakouts?.id ?? '';
+    const received = new Promise<any>((r) => facilitator.socket.once('feedback:received', r));
+    const sent = card(breakoutsId, group.id, 0);
+    const ack = await observer.client.request('feedback:submit', sent);
+    expect(ack).toMatchObject({ ok: true, data: { cardId: sent.cardId } });
+    // Persisted before the ack: the row is there the moment the ack arrives.
+    const rows = await t.db.query<{ id: string; observer_id: string; guide_id: string }>(
+      'select id, observer_id, guide_id from feedback_cards where id = $1',
+      [sent.cardId],
+    );
+    expect(rows).toEqual([{ id: sent.cardId, observer_id: observer.id, guide_id: roles?.guideId }]);
+    const pushed = await received;
+    expect(pushed).toMatchObject({ cardId: sent.cardId, observerId: observer.id, guideId: roles?.guideId });
+    expect(pushed.content.workedWell).toBe(SECRET_TEXT);
+    // The console's "cards in" comes from receipts in the public state.
+    await facilitator.waitForState((x) => x.state.feedbackIn.some((r) => r.observerId === observer.id));
+
+    // A retry of the same card is stored once.
+    const again = await observer.client.request('feedback:submit', sent);
+    expect(again).toMatchObject({ ok: true, data: { cardId: sent.cardId } });
+    const count = await t.db.query<{ n: number }>(
+      'select count(*)::int as n from feedback_cards where id = $1',
+      [sent.cardId],
+    );
+    expect(count[0]?.n).toBe(1);
+    expect(facilitator.latest.state.feedbackIn.filter((r) => r.observerId === observer.id)).toHaveLength(1);
+
+    // The guide may read it; the author too.
+    const guide = byId(roles?.guideId ?? '');
+    const guideList = await guide.client.request('feedback:list', {});
+    expect(guideList.data.cards.map((c: { cardId: string }) => c.cardId)).toEqual([sent.cardId]);
+    const printed = await api(t, 'GET', `/api/invites/${guide.token}/feedback/${sent.cardId}`);
+    expect(printed.status).toBe(200);
+    expect(printed.body.card.content.workedWell).toBe(SECRET_TEXT);
+  });
+
+  it('keeps cards private: others get 404 and no content is ever broadcast', async () => {
+    const roles = group.rotation[0];
+    const cardId = facilitator.latest.state.feedbackIn.length
+      ? (await facilitator.request('feedback:list', {})).data.cards[0].cardId
+      : '';
+    const outsiders = people.filter((p) => !group.memberIds.includes(p.id));
+    const advisee = byId(roles?.adviseeId ?? '');
+    for (const p of [...outsiders, advisee]) {
+      expect((await api(t, 'GET', `/api/invites/${p.token}/feedback/${cardId}`)).status).toBe(404);
+      expect((await p.client.request('feedback:list', {})).data.cards).toEqual([]);
+      expect((await p.client.request('feedback:summary', {})).error.code).toBe('forbidden');
+    }
+    // Nobody but author and guide ever heard the contents over the socket.
+    for (const p of people.filter((x) => x.id !== roles?.observerIds[0] && x.id !== roles?.guideId)) {
+      expect(p.heard.join('\n')).not.toContain(SECRET_TEXT);
+    }
+    expect(facilitator.snapshots.map((s) => JSON.stringify(s)).join('\n')).not.toContain(SECRET_TEXT);
+  });
+
+  it('refuses cards from non-observers and bad content with a clear error', async () => {
+    const roles = group.rotation[0];
+    const breakoutsId = facilitator.latest.state.breakouts?.id ?? '';
+    const guide = byId(roles?.guideId ?? '');
+    expect((await guide.client.request('feedback:submit', card(breakoutsId, group.id, 0))).error.code).toBe(
+      'forbidden',
+    );
+    const observer = byId(roles?.observerIds[0] ?? '');
+    const bad = card(breakoutsId, group.id, 0);
+    const withScore = { ...bad, content: { ...bad.content, score: 5 } };
+    const res = await observer.client.request('feedback:submit', withScore);
+    expect(res.error.code).toBe('bad_request');
+    const unknownTool = { ...bad, content: { ...bad.content, toolsUsed: ['hypnosis'] } };
+    expect((await observer.client.request('feedback:submit', unknownTool)).error.message).toContain(
+      'hypnosis',
+    );
+    expect((await facilitator.request('feedback:submit', bad)).error.code).toBe('forbidden');
+  });
+
+  it('summarises anonymously for the plenary and exports CSV for facilitators', async () => {
+    const summary = await facilitator.request('feedback:summary', {});
+    expect(summary.ok).toBe(true);
+    expect(summary.data.summary.totalCards).toBe(1);
+    const item = summary.data.summary.focus.find(
+      (f: { focusItemId: string }) => f.focusItemId === 'open_questions',
+    );
+    expect(item?.counts.tydelig).toBe(1);
+    expect(JSON.stringify(summary.data)).not.toMatch(new RegExp(people.map((p) => p.id).join('|')));
+    const cards = (await facilitator.request('feedback:list', {})).data.cards;
+    const shown = new Promise<any>((r) => people[5]?.client.socket.once('feedback:presented', r));
+    await facilitator.request('feedback:present', { quoteCardIds: [cards[0].cardId] });
+    const presented = await shown;
+    expect(presented.quotes.map((q: { text: string }) => q.text)).toContain(SECRET_TEXT);
+    expect(JSON.stringify(presented)).not.toContain('Ola');
+  });
+});
+
+describe.each(DB_KINDS)('a card acked just before kill -9 (%s)', (kind) => {
+  let dataDir: string | undefined;
+  let dbName: string | undefined;
+  afterAll(async () => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dbName) {
+      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await admin.connect();
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    }
+  });
+
+  it('is still there after a restart', async () => {
+    const lk = inject('livekit');
+    const port = await freePort();
+    const env: Record<string, string> = {
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      LIVEKIT_URL: lk.url,
+      LIVEKIT_API_KEY: lk.apiKey,
+      LIVEKIT_API_SECRET: lk.apiSecret,
+    };
+    if (kind === 'pglite') {
+      dataDir = mkdtempSync(join(tmpdir(), 'rundgang-kill-'));
+      env.DATA_DIR = dataDir;
+    } else {
+      dbName = `rg_kill_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await admin.connect();
+      await admin.query(`create database ${dbName}`);
+      await admin.end();
+      env.DATABASE_URL = TEST_POSTGRES_URL.replace(/\/[^/]*$/, `/${dbName}`);
+    }
+    const url = `http://127.0.0.1:${port}`;
+    const first = spawnTs('src/main.ts', [], env);
+    const setupLink = (await first.waitFor(/SETUP_LINK \S+/, 60_000)).split(' ')[1] ?? '';
+    const token = new URL(setupLink).searchParams.get('token');
+    const post = (path: string, body: unknown, cookie = '') =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify(body),
+      });
+    const setup = await post('/api/setup', {
+      token,
+      name: 'Kari',
+      email: 'kari@example.no',
+      password: 'et-langt-passord',
+    });
+    const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const w = (await (await post('/api/webinars', { title: 'Samling' }, cookie)).json()) as any;
+    const invites: { id: string; token: string }[] = [];
+    for (const name of ['A', 'B', 'C']) {
+      const r = (await (
+        await post(`/api/webinars/${w.webinar.id}/participants`, { name }, cookie)
+      ).json()) as any;
+      invites.push({ id: r.participant.id, token: r.participant.invitePath.split('/').pop() });
+    }
+    await post(`/api/webinars/${w.webinar.id}/open`, {}, cookie);
+    const connect = (auth: object, extraHeaders: Record<string, string> = {}) =>
+      new Promise<Socket>((resolve, reject) => {
+        const s = io(url, {
+          auth: { protocol: PROTOCOL_VERSION, ...auth },
+          transports: ['websocket'],
+          extraHeaders,
+          reconnection: false,
+        });
+        s.once('connect', () => resolve(s));
+        s.once('connect_error', reject);
+      });
+    const f = await connect({ webinarId: w.webinar.id }, { cookie });
+    const ps = await Promise.all(invites.map((i) => connect({ invite: i.token })));
+    await new Promise((r) => setTimeout(r, 300));
+    const opened = await f
+      .timeout(5000)
+      .emitWithAck('breakouts:open', { exercise: EXERCISE, groups: [invites.map((i) => i.id)] });
+    expect(opened.ok).toBe(true);
+    const state = (await f.timeout(5000).emitWithAck('session:sync', { sinceSeq: 0 })).data.state;
+    const g = state.breakouts.groups[0];
+    const observerIndex = invites.findIndex((i) => i.id === g.rotation[0].observerIds[0]);
+    const guide = invites.find((i) => i.id === g.rotation[0].guideId);
+    const sent = card(state.breakouts.id, g.id, 0);
+    const ack = await ps[observerIndex]?.timeout(5000).emitWithAck('feedback:submit', sent);
+    expect(ack.ok).toBe(true);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    for (const s of [f, ...ps]) s.close();
+
+    const second = spawnTs('src/main.ts', [], env);
+    try {
+      await second.waitFor('Rundgang is running', 60_000);
+      const res = await fetch(`${url}/api/invites/${guide?.token}/feedback/${sent.cardId}`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as any).card.content.workedWell).toBe(SECRET_TEXT);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  });
+});
