@@ -42,8 +42,6 @@ const defaultClientDist = resolve(dirname(fileURLToPath(import.meta.url)), '../.
 export interface BuiltApp {
   app: FastifyInstance;
   realtime: Realtime;
-  /** LiveKit room → identities connected there, from verified webhooks. */
-  mediaPresence: Map<string, Set<string>>;
 }
 
 /** Builds (but does not start) the server. */
@@ -112,13 +110,7 @@ export async function buildApp(
     for (const id of await liveWebinarIds(deps.db)) await realtime.sessions.get(id);
   });
 
-  const mediaPresence = new Map<string, Set<string>>();
-  const onPresence = (e: MediaPresenceEvent) => {
-    const set = mediaPresence.get(e.room) ?? new Set<string>();
-    if (e.event === 'participant_joined') set.add(e.identity);
-    else set.delete(e.identity);
-    mediaPresence.set(e.room, set);
-  };
+  const onPresence = (e: MediaPresenceEvent) => realtime.mediaEvent(e);
 
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
@@ -141,5 +133,5 @@ export async function buildApp(
       }),
     );
   }
-  return { app, realtime, mediaPresence };
+  return { app, realtime };
 }

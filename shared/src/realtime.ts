@@ -189,14 +189,33 @@ export interface PlenarySummary {
   quotes: PlenaryQuote[];
 }
 
+/** Who is connected to which LiveKit room of a webinar (from verified LiveKit webhooks). */
+export interface MediaPresence {
+  /** LiveKit room name → identities connected there now. */
+  rooms: Record<string, string[]>;
+}
+
+/** Signal `media:speaking`: the sender's microphone is (not) picking up speech. Lossy. */
+export const SpeakingSignal = z.object({ speaking: z.boolean() }).strict();
+/** Relayed to facilitators: who is speaking (volatile; a missed one is corrected by the next). */
+export interface SpeakingUpdate {
+  participantId: string;
+  speaking: boolean;
+}
+
+/** Lossy signals the client emits without an ack (presence, never state). */
+export interface ClientSignals {
+  'media:speaking': (signal: z.infer<typeof SpeakingSignal>) => void;
+}
+
 type Request<P, R> = (payload: P, ack: (res: Ack<R>) => void) => void;
 /** The ack of a command that changed the session: the sequence number it reached. */
 export interface Committed {
   seq: number;
 }
 
-/** Events the client emits (requests, each with an ack). */
-export interface ClientToServerEvents {
+/** Events the client emits: requests, each with an ack, plus lossy signals. */
+export interface ClientToServerEvents extends ClientSignals {
   'livekit:token': Request<z.infer<typeof LiveKitTokenRequest>, LiveKitGrant>;
   'clock:ping': Request<z.infer<typeof ClockPing>, ClockPong>;
   'session:sync': Request<z.infer<typeof SessionSyncRequest>, SessionSnapshot>;
@@ -226,4 +245,8 @@ export interface ServerToClientEvents {
   'feedback:received': (card: FeedbackCardView) => void;
   /** The facilitator shows the anonymous summary to everyone in the webinar. */
   'feedback:presented': (summary: PlenarySummary) => void;
+  /** To facilitators: media presence per room changed. */
+  'media:presence': (presence: MediaPresence) => void;
+  /** To facilitators: a participant started or stopped speaking (volatile). */
+  'media:speaking': (update: SpeakingUpdate) => void;
 }

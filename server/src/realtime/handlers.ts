@@ -9,6 +9,7 @@ import {
   type Ack,
   BroadcastRequest,
   type Capability,
+  type ClientSignals,
   type ClientToServerEvents,
   ClockPing,
   CloseBreakoutsRequest,
@@ -77,6 +78,9 @@ type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEv
   ? T
   : never;
 
+/** Client events that are requests (acked); the rest are lossy signals. */
+export type RequestEvent = Exclude<keyof ClientToServerEvents, keyof ClientSignals>;
+
 /** The acting participant's id, or a 403 (participant-only commands). */
 const participantId = (identity: SocketIdentity) => {
   if (identity.kind !== 'participant') throw new AppError('forbidden', 'Only a participant may do this');
@@ -90,7 +94,7 @@ const unwrap = <T>(ack: Ack<T>): T => {
 };
 
 /** The table of socket request handlers; its keys must be exactly the client's events. */
-export const handlers: { [E in keyof ClientToServerEvents]: HandlerSpec<z.ZodType, AckData<E>> } = {
+export const handlers: { [E in RequestEvent]: HandlerSpec<z.ZodType, AckData<E>> } = {
   'clock:ping': spec({
     schema: ClockPing,
     handle: async (p, { now }) => ({ clientSentAt: p.clientSentAt, serverTime: now() }),

@@ -17,6 +17,7 @@ import {
   type ServerToClientEvents,
   type SocketData,
   type SocketIdentity,
+  SpeakingSignal,
   type WebinarPublicState,
 } from '@rundgang/shared';
 import type { FastifyBaseLogger } from 'fastify';
@@ -27,10 +28,11 @@ import { resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
 import type { LiveSession } from '../engine/live-session.ts';
 import { SessionRegistry } from '../engine/session-registry.ts';
 import type { LiveKitAdapter } from '../livekit/adapter.ts';
+import type { MediaPresenceEvent } from '../routes/livekit-webhook.ts';
 import { dispatch, type HandlerSpecAny, handlers } from './handlers.ts';
 import { Orchestrator } from './orchestrator.ts';
 import { tokenBucket } from './rate-limit.ts';
-import { facilitatorChannel, participantChannel, webinarChannel } from './rooms.ts';
+import { facilitatorChannel, participantChannel, webinarChannel, webinarOfRoom } from './rooms.ts';
 
 type RundgangServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type RundgangSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -109,6 +111,8 @@ export interface RealtimeOptions {
 export interface Realtime {
   io: RundgangServer;
   sessions: SessionRegistry;
+  /** A verified LiveKit webhook said someone joined or left a room. */
+  mediaEvent(e: MediaPresenceEvent): void;
   webinarChanged(webinarId: string): void;
   close(): Promise<void>;
 }
@@ -200,11 +204,41 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
       });
     }
     socket.on('disconnect', () => webinarChanged(identity.webinarId));
+    // Lossy signal: relayed volatile to facilitators, never stored.
+    socket.on('media:speaking', (signal: unknown) => {
+      const parsed = SpeakingSignal.safeParse(signal);
+      if (!parsed.success || identity.kind !== 'participant' || !allow()) return;
+      io.to(facilitatorChannel(identity.webinarId)).volatile.emit('media:speaking', {
+        participantId: identity.participantId,
+        speaking: parsed.data.speaking,
+      });
+    });
+    if (identity.kind === 'facilitator') socket.emit('media:presence', mediaPresenceOf(identity.webinarId));
   });
+
+  /** room → identities, per webinar, from verified webhooks. */
+  const media = new Map<string, Map<string, Set<string>>>();
+  const mediaPresenceOf = (webinarId: string) => ({
+    rooms: Object.fromEntries(
+      [...(media.get(webinarId) ?? new Map()).entries()].map(([room, ids]) => [room, [...ids].sort()]),
+    ),
+  });
+  const mediaEvent = (e: MediaPresenceEvent) => {
+    const webinarId = webinarOfRoom(e.room);
+    if (!webinarId) return;
+    const rooms = media.get(webinarId) ?? new Map<string, Set<string>>();
+    media.set(webinarId, rooms);
+    const ids = rooms.get(e.room) ?? new Set<string>();
+    rooms.set(e.room, ids);
+    if (e.event === 'participant_joined') ids.add(e.identity);
+    else ids.delete(e.identity);
+    io.to(facilitatorChannel(webinarId)).emit('media:presence', mediaPresenceOf(webinarId));
+  };
 
   return {
     io,
     sessions,
+    mediaEvent,
     webinarChanged,
     // Not io.close(): that would also close the HTTP server, which Fastify owns.
     close: async () => {

@@ -21,3 +21,12 @@ export const livekitIdentity = (identity: {
   facilitatorId?: string;
   participantId?: string;
 }) => (identity.kind === 'facilitator' ? `f:${identity.facilitatorId}` : `p:${identity.participantId}`);
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const ROOM = new RegExp(`^(?:plenary-(${UUID})|group-(${UUID})-.+)$`);
+
+/** The webinar a LiveKit room belongs to, if it is one of ours. */
+export const webinarOfRoom = (room: string): string | undefined => {
+  const m = ROOM.exec(room);
+  return m?.[1] ?? m?.[2];
+};
