@@ -4,7 +4,13 @@
  * later (breakouts) means reconnecting the same Room with a new token and the same tracks.
  * Everything here reports through store actions; React only renders what the store says.
  */
-import type { Ack, ClientToServerEvents, LiveKitGrant, RoomAssignment } from '@rundgang/shared';
+import type {
+  Ack,
+  ClientSignals,
+  ClientToServerEvents,
+  LiveKitGrant,
+  RoomAssignment,
+} from '@rundgang/shared';
 import {
   ConnectionState,
   DisconnectReason,
@@ -23,6 +29,7 @@ import { useAppStore } from '../store/index.ts';
 import type { SessionTarget } from '../store/session-slice.ts';
 import { measureClockOffset } from './clock-sync.ts';
 import { connectErrorCode } from './connect-error.ts';
+import { bindFeedbackSync } from './feedback-sync.ts';
 import { createSocket, type RundgangSocket } from './socket.ts';
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -41,6 +48,8 @@ interface Session {
   switching: boolean;
   /** The socket was connected before, so the next connect is a reconnect (resync). */
   wasConnected: boolean;
+  /** Stops the feedback outbox loop and listeners. */
+  unbindFeedback: () => void;
 }
 
 let current: Session | null = null;
@@ -213,8 +222,11 @@ async function switchRoom(session: Session, assignment: RoomAssignment): Promise
   }
 }
 
+/** Events that are requests with an ack (lossy signals have none). */
+type RequestEvent = Exclude<keyof ClientToServerEvents, keyof ClientSignals>;
+
 /** Sends a request over the session's socket and resolves with its ack (timeouts become an error ack). */
-export async function request<E extends keyof ClientToServerEvents>(
+export async function request<E extends RequestEvent>(
   event: E,
   payload: Parameters<ClientToServerEvents[E]>[0],
 ): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
@@ -341,11 +353,13 @@ export async function startSession(target: SessionTarget): Promise<void> {
     mediaChain: Promise.resolve(),
     switching: false,
     wasConnected: false,
+    unbindFeedback: () => undefined,
   };
   store.getState().liveReset();
   current = session;
   bindRoomEvents(session);
   bindSocketEvents(session);
+  session.unbindFeedback = bindFeedbackSync(session.socket, target.kind);
   store.getState().sessionStarted(target, room);
   session.socket.connect();
 }
@@ -390,6 +404,7 @@ export async function toggleCamera(): Promise<void> {
 
 function teardown(session: Session): void {
   session.ended = true;
+  session.unbindFeedback();
   session.socket.removeAllListeners();
   session.socket.disconnect();
   session.room.removeAllListeners();

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { createAuthSlice } from './auth-slice.ts';
+import { createFeedbackSlice } from './feedback-slice.ts';
 import { createLiveSlice } from './live-slice.ts';
 import { createMediaSlice } from './media-slice.ts';
 import { createSessionSlice } from './session-slice.ts';
@@ -20,4 +21,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createMediaSlice(...args),
   ...createSessionSlice(...args),
   ...createLiveSlice(...args),
+  ...createFeedbackSlice(...args),
 }));

@@ -6,6 +6,7 @@ import { useServerNow } from '../../hooks/use-server-now.ts';
 import { closingLeftMs, seatView } from '../../lib/live-view.ts';
 import { textLanguage, themeTitle } from '../../lib/themes.ts';
 import { useAppStore } from '../../store/index.ts';
+import { FeedbackPanel } from '../feedback/FeedbackPanel.tsx';
 import { ParticipantGrid } from '../room/ParticipantGrid.tsx';
 import { ClosingCountdown } from './ClosingCountdown.tsx';
 import { HelpButton } from './HelpButton.tsx';
@@ -39,30 +40,6 @@ function ThemePanel({ breakouts }: { breakouts: Breakouts }) {
           </ul>
         </>
       )}
-    </section>
-  );
-}
-
-/**
- * Where the observer's feedback card will live (the card itself belongs to the feedback cards
- * issue): a stable slot so that work only has to fill it.
- */
-function FeedbackPanel({ observing }: { observing: boolean }) {
-  const { t } = useTranslation();
-  const headingId = useId();
-  return (
-    <section
-      className="panel breakout-panel feedback-panel"
-      aria-labelledby={headingId}
-      data-testid="feedback-panel"
-      data-active={observing ? 'true' : 'false'}
-    >
-      <h2 id={headingId} className="breakout-panel__label">
-        {t('breakout.feedbackPanel')}
-      </h2>
-      <p className="hint">
-        {observing ? t('breakout.feedbackPlaceholder') : t('breakout.feedbackNotObserver')}
-      </p>
     </section>
   );
 }
@@ -111,14 +88,14 @@ export function BreakoutView({
           rounds={group.rounds}
         />
       </div>
-      <div className="breakout__body">
+      <div className={`breakout__body${role === 'observer' ? ' breakout__body--observing' : ''}`}>
         <div className="breakout__video">
           <GroupVideo label={t('breakout.groupVideo')} />
         </div>
         <div className="breakout__side">
           <HelpButton requested={group.helpRequested} />
           <ThemePanel breakouts={breakouts} />
-          <FeedbackPanel observing={role === 'observer'} />
+          <FeedbackPanel state={state} breakouts={breakouts} group={group} participantId={participantId} />
         </div>
       </div>
     </div>
