@@ -203,6 +203,8 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
       'breakouts:open',
       'breakouts:propose',
       'broadcast:send',
+      'feedback:present',
+      'feedback:summary',
       'group:move_member',
       'help:resolve',
       'roles:swap',
