@@ -212,13 +212,15 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
       'timer:control',
     ]);
     const p = participants[1]?.client;
-    const seqBefore = facilitator.latest.seq;
+    await facilitator.waitForState((x) => x.state.present.length === 6);
+    const serverSeq = async () => (await facilitator.request('session:sync', { sinceSeq: 0 })).data.seq;
+    const seqBefore = await serverSeq();
     for (const event of facilitatorOnly) {
       // Valid-looking payloads, so only the policy can refuse them.
       const res = await p?.request(event, { action: 'pause', target: 'all', text: 'hei', groupId: 'g1' });
       expect(res, event).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(facilitator.latest.seq).toBe(seqBefore);
+    expect(await serverSeq()).toBe(seqBefore);
   });
 
   it('closes with a countdown and sends everyone back to the plenary', async () => {
