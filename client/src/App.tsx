@@ -33,6 +33,10 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/JoinPage.tsx')).JoinPage }),
       },
       {
+        path: '/join/:token/feedback',
+        lazy: async () => ({ Component: (await import('./pages/FeedbackPrintPage.tsx')).FeedbackPrintPage }),
+      },
+      {
         path: '/join/:token/room',
         lazy: async () => ({ Component: (await import('./pages/RoomPage.tsx')).ParticipantRoomPage }),
       },

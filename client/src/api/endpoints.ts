@@ -6,6 +6,8 @@ import {
   ClientConfig,
   type CreateParticipantBody,
   Facilitator,
+  FeedbackCardContent,
+  type FeedbackCardView,
   InviteInfo,
   type LoginBody,
   ParticipantWithInvite,
@@ -94,4 +96,34 @@ export async function fetchInvite(token: string): Promise<InviteInfo> {
 /** `GET /api/client-config`. */
 export async function fetchClientConfig(): Promise<ClientConfig> {
   return parse(ClientConfig, await getJson(paths.clientConfig));
+}
+
+/** The shape of a feedback card view; the contract declares it as a type only, so it is checked here. */
+function parseCardView(value: unknown): FeedbackCardView {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const strings = [
+    'cardId',
+    'webinarId',
+    'breakoutsId',
+    'groupId',
+    'themeId',
+    'observerId',
+    'observerName',
+    'guideId',
+    'guideName',
+    'submittedAt',
+    'updatedAt',
+  ] as const;
+  for (const key of strings) {
+    if (typeof v[key] !== 'string') throw new ApiRequestError('internal', `unexpected response: card.${key}`);
+  }
+  if (typeof v.round !== 'number') throw new ApiRequestError('internal', 'unexpected response: card.round');
+  return { ...(v as unknown as FeedbackCardView), content: parse(FeedbackCardContent, v.content) };
+}
+
+/** `GET /api/invites/:token/feedback`: the cards this participant received across the series. */
+export async function fetchReceivedFeedback(token: string): Promise<FeedbackCardView[]> {
+  const cards = unwrap(await getJson(`${paths.invite(token)}/feedback`), 'cards');
+  if (!Array.isArray(cards)) throw new ApiRequestError('internal', 'unexpected response: cards');
+  return cards.map(parseCardView);
 }

@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/index.ts';
 import { ParticipantGrid } from '../room/ParticipantGrid.tsx';
 import { AgendaTimeline } from './AgendaTimeline.tsx';
 import { BroadcastForm } from './BroadcastForm.tsx';
+import { FeedbackConsolePanel } from './FeedbackConsolePanel.tsx';
 import { OpenBreakoutsPanel } from './OpenBreakoutsPanel.tsx';
 import { RoomsOverview } from './RoomsOverview.tsx';
 
@@ -97,12 +98,16 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
             {t('console.loading')}
           </p>
         ) : breakouts ? (
-          <RoomsOverview state={liveState} breakouts={breakouts} />
+          <div className="stack">
+            <RoomsOverview state={liveState} breakouts={breakouts} />
+            <FeedbackConsolePanel webinarId={webinarId} />
+          </div>
         ) : (
           // In the plenary the video is what matters, so it gets the main column.
           <div className="stack">
             <OpenBreakoutsPanel />
             <ConsoleVideo compact={false} />
+            <FeedbackConsolePanel webinarId={webinarId} />
           </div>
         )}
       </div>

@@ -2,6 +2,7 @@ import type { RoundRole, TimerCommand } from '@rundgang/shared';
 import { useTranslation } from 'react-i18next';
 import { groupNumber, useGroupName } from '../../hooks/use-group-name.ts';
 import { formatTimeLeft, type GroupView } from '../../lib/live-view.ts';
+import { feedbackGroupAnchor } from './FeedbackConsolePanel.tsx';
 
 /** What a tile can ask the console to do. */
 export interface GroupTileActions {
@@ -88,14 +89,21 @@ export function GroupTile({
         {!view.finished && <span>{t('console.round', { round: view.round + 1, rounds: view.rounds })}</span>}
         {view.paused && <span className="group-tile__paused">{t('console.paused')}</span>}
         {view.feedbackExpected > 0 && (
-          <span data-testid="feedback-count">
-            <span aria-hidden="true">
-              {t('console.feedbackIn', { count: view.feedbackIn, expected: view.feedbackExpected })}
+          <a
+            className="group-tile__cards"
+            href={`#${feedbackGroupAnchor(view.id)}`}
+            data-testid="feedback-count"
+            data-complete={view.feedbackIn >= view.feedbackExpected ? 'true' : 'false'}
+          >
+            {t('console.feedbackCards')}{' '}
+            <span data-testid="console-feedback-count">
+              {view.feedbackIn}/{view.feedbackExpected}
             </span>
             <span className="visually-hidden">
+              {', '}
               {t('console.feedbackInLabel', { count: view.feedbackIn, expected: view.feedbackExpected })}
             </span>
-          </span>
+          </a>
         )}
       </p>
       <ul className="group-tile__members">

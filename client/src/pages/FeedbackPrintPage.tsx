@@ -1,0 +1,99 @@
+import { DEFAULT_THEMES, type FeedbackCardView, localize, themeById } from '@rundgang/shared';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import * as api from '../api/endpoints.ts';
+import { type ClientErrorCode, errorCodeOf } from '../api/http.ts';
+import { ErrorMessage, Loading } from '../components/Feedback.tsx';
+import { FeedbackCardReadout } from '../components/feedback/FeedbackCardReadout.tsx';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useErrorText } from '../hooks/use-error-text.ts';
+import { useFormatDate } from '../hooks/use-format-date.ts';
+import { textLanguage } from '../lib/themes.ts';
+
+type CardsState =
+  | { status: 'loading' }
+  | { status: 'loaded'; cards: FeedbackCardView[] }
+  | { status: 'error'; code: ClientErrorCode };
+
+/** `/join/:token/feedback`: every card this person received as a guide, ready to print or save as PDF. */
+export function FeedbackPrintPage() {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const formatDate = useFormatDate();
+  const language = textLanguage(i18n.resolvedLanguage);
+  const { token = '' } = useParams();
+  const [state, setState] = useState<CardsState>({ status: 'loading' });
+  useDocumentTitle(t('feedback.print.title'));
+
+  useEffect(() => {
+    let cancelled = false;
+    setState({ status: 'loading' });
+    api.fetchReceivedFeedback(token).then(
+      (cards) =>
+        !cancelled &&
+        setState({
+          status: 'loaded',
+          cards: [...cards].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
+        }),
+      (error: unknown) => !cancelled && setState({ status: 'error', code: errorCodeOf(error) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [token]);
+
+  return (
+    <div className="stack print-page" data-testid="feedback-print-page">
+      <header className="page-header page-header--stacked">
+        <h1>{t('feedback.print.title')}</h1>
+        <p className="lead">{t('feedback.print.intro')}</p>
+        {state.status === 'loaded' && state.cards.length > 0 && (
+          <p className="no-print">
+            <button
+              type="button"
+              className="button"
+              onClick={() => window.print()}
+              data-testid="print-button"
+            >
+              {t('feedback.print.button')}
+            </button>
+          </p>
+        )}
+      </header>
+      {state.status === 'loading' && <Loading label={t('feedback.print.loading')} />}
+      {state.status === 'error' && (
+        <ErrorMessage testId="print-error">
+          {state.code === 'not_found' ? t('feedback.print.invalid') : errorText(state.code)}
+        </ErrorMessage>
+      )}
+      {state.status === 'loaded' && state.cards.length === 0 && (
+        <p className="empty-state">{t('feedback.print.empty')}</p>
+      )}
+      {state.status === 'loaded' &&
+        state.cards.map((card) => {
+          const theme = themeById(DEFAULT_THEMES, card.themeId);
+          return (
+            <article
+              key={card.cardId}
+              className="panel print-card"
+              data-testid="print-card"
+              data-card-id={card.cardId}
+            >
+              <h2>
+                {t('feedback.print.cardTitle', {
+                  theme: theme ? localize(theme.title, language) : card.themeId,
+                  round: card.round + 1,
+                })}
+              </h2>
+              <p className="hint">
+                {t('feedback.print.from', { name: card.observerName })} ·{' '}
+                {t('feedback.print.submittedAt', { date: formatDate(card.submittedAt) })}
+              </p>
+              <FeedbackCardReadout card={card} />
+            </article>
+          );
+        })}
+    </div>
+  );
+}
