@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ExerciseConfig, GroupStrategy } from './domain/exercise-config.ts';
 import { type FeedbackCardContent, SubmitFeedbackCardRequest } from './domain/feedback-card.ts';
 import type { FeedbackSummary, PlenaryQuote } from './domain/feedback-summary.ts';
+import type { ThemeTemplate } from './domain/feedback-themes.ts';
 import { MoveMemberCommand, SwapRolesCommand, TimerCommand } from './domain/session-commands.ts';
 import { BroadcastText, EntityId, type PublicSessionState } from './domain/session-state.ts';
 import type { Ack } from './protocol.ts';
@@ -149,6 +150,9 @@ export interface MissingRoleAlert {
   replacementId: string | null;
 }
 
+/** Payload of `themes:list`: the feedback themes of this webinar's series. */
+export const ThemesListRequest = z.object({}).strict();
+
 /** A stored feedback card as its readers see it: its author, the guide it is about, facilitators. */
 export interface FeedbackCardView {
   cardId: string;
@@ -229,6 +233,7 @@ export interface ClientToServerEvents extends ClientSignals {
   'help:resolve': Request<z.input<typeof HelpResolveRequest>, Committed>;
   'broadcast:send': Request<z.input<typeof BroadcastRequest>, Committed>;
   'room:visit': Request<z.input<typeof RoomVisitRequest>, RoomAssignment>;
+  'themes:list': Request<z.input<typeof ThemesListRequest>, { themes: ThemeTemplate[] }>;
   'feedback:submit': Request<z.input<typeof FeedbackSubmitRequest>, FeedbackSaved>;
   'feedback:list': Request<z.input<typeof FeedbackListRequest>, { cards: FeedbackCardView[] }>;
   'feedback:summary': Request<z.input<typeof FeedbackSummaryRequest>, PlenarySummary>;

@@ -4,7 +4,6 @@
  * anyone is told, and records only a receipt (never the contents) in the session log.
  */
 import {
-  DEFAULT_THEMES,
   decideSubmitFeedback,
   type FeedbackCardView,
   guideMaySee,
@@ -15,6 +14,7 @@ import {
   type SessionState,
   type SubmitFeedbackCardRequest,
   summarizeCards,
+  type ThemeTemplate,
   themeById,
 } from '@rundgang/shared';
 import type { Db } from '../db/db.ts';
@@ -36,6 +36,7 @@ export async function submitCard(
   session: LiveSession,
   observerId: string,
   req: SubmitFeedbackCardRequest,
+  themes: readonly ThemeTemplate[],
 ): Promise<FeedbackCardView> {
   const existing = await cardFor(db, req.cardId, { kind: 'participant', id: observerId });
   // A retry of a stored card is answered from the store, whatever the session looks like now.
@@ -59,11 +60,10 @@ export async function submitCard(
   if (existing && (group.timer.status === 'finished' || group.timer.round > req.round)) {
     throw new AppError('conflict', 'The round has ended; the card can no longer be changed');
   }
-  const theme = themeById(DEFAULT_THEMES, b.exercise.themeId);
-  if (theme) {
-    const valid = parseCardForTheme(req.content, theme);
-    if (!valid.ok) throw new AppError(valid.error.code, valid.error.message);
-  }
+  const theme = themeById(themes, b.exercise.themeId);
+  if (!theme) throw new AppError('conflict', `The exercise's theme "${b.exercise.themeId}" no longer exists`);
+  const valid = parseCardForTheme(req.content, theme);
+  if (!valid.ok) throw new AppError(valid.error.code, valid.error.message);
   try {
     const saved = await upsertCard(db, {
       cardId: req.cardId,
@@ -116,6 +116,7 @@ export async function plenarySummary(
   db: Db,
   state: SessionState,
   webinarId: string,
+  themes: readonly ThemeTemplate[],
   breakoutsId: string | undefined,
   quoteCardIds: readonly string[] = [],
 ): Promise<PlenarySummary> {
@@ -123,7 +124,7 @@ export async function plenarySummary(
   const id = breakoutsId ?? state.breakouts?.id ?? all.at(-1)?.breakoutsId;
   const cards = all.filter((c) => c.breakoutsId === id);
   const themeId = cards[0]?.themeId ?? state.breakouts?.exercise.themeId;
-  const theme = themeId ? themeById(DEFAULT_THEMES, themeId) : undefined;
+  const theme = themeId ? themeById(themes, themeId) : undefined;
   if (!id || !theme) throw new AppError('not_found', 'No feedback cards to summarise yet');
   return {
     breakoutsId: id,

@@ -39,11 +39,13 @@ import {
   SessionSyncRequest,
   type SocketIdentity,
   SwapRolesRequest,
+  ThemesListRequest,
   TimerControlRequest,
 } from '@rundgang/shared';
 import type { z } from 'zod';
 import type { Db } from '../db/db.ts';
 import { participantsOfSeries } from '../db/repo.ts';
+import { themesOfSeries } from '../db/series-themes.ts';
 import { plenarySummary, submitCard, visibleCards } from '../engine/feedback.ts';
 import type { LiveSession } from '../engine/live-session.ts';
 import { AppError, describeIssues } from '../errors.ts';
@@ -199,11 +201,16 @@ export const handlers: { [E in RequestEvent]: HandlerSpec<z.ZodType, AckData<E>>
     handle: async (p, { session }) =>
       unwrap(await session.run((state, now) => decideResolveHelp(state, p.groupId, now))),
   }),
+  'themes:list': spec({
+    schema: ThemesListRequest,
+    handle: async (_p, { identity, db }) => ({ themes: await themesOfSeries(db, identity.seriesId) }),
+  }),
   'feedback:submit': spec({
     schema: FeedbackSubmitRequest,
     capability: 'feedback:submit',
     handle: async (p, { identity, db, session, orchestrator }) => {
-      const card = await submitCard(db, session, participantId(identity), p);
+      const themes = await themesOfSeries(db, identity.seriesId);
+      const card = await submitCard(db, session, participantId(identity), p, themes);
       orchestrator.feedbackSaved(session, card);
       return { cardId: card.cardId, savedAt: card.updatedAt };
     },
@@ -224,13 +231,28 @@ export const handlers: { [E in RequestEvent]: HandlerSpec<z.ZodType, AckData<E>>
   'feedback:summary': spec({
     schema: FeedbackSummaryRequest,
     capability: 'feedback:read_all',
-    handle: async (p, { db, session }) => plenarySummary(db, session.state, session.webinarId, p.breakoutsId),
+    handle: async (p, { identity, db, session }) =>
+      plenarySummary(
+        db,
+        session.state,
+        session.webinarId,
+        await themesOfSeries(db, identity.seriesId),
+        p.breakoutsId,
+      ),
   }),
   'feedback:present': spec({
     schema: FeedbackPresentRequest,
     capability: 'feedback:read_all',
-    handle: async (p, { db, session, orchestrator }) => {
-      const shown = await plenarySummary(db, session.state, session.webinarId, p.breakoutsId, p.quoteCardIds);
+    handle: async (p, { identity, db, session, orchestrator }) => {
+      const themes = await themesOfSeries(db, identity.seriesId);
+      const shown = await plenarySummary(
+        db,
+        session.state,
+        session.webinarId,
+        themes,
+        p.breakoutsId,
+        p.quoteCardIds,
+      );
       orchestrator.present(session, shown);
       return shown;
     },

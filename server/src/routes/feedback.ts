@@ -3,13 +3,14 @@
  * received cards (for printing), authorised by their invite link. A card that is not the
  * caller's answers 404, exactly like one that does not exist.
  */
-import { cardsToCsv, DEFAULT_THEMES, IdParams, InviteParams } from '@rundgang/shared';
+import { cardsToCsv, IdParams, InviteParams } from '@rundgang/shared';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { requireFacilitator } from '../auth/session.ts';
 import { cardFor, cardsOfWebinar, cardsReceivedInSeries } from '../db/feedback-cards.ts';
 import { participantByInvite, webinarOfFacilitator } from '../db/repo.ts';
+import { themesOfSeries } from '../db/series-themes.ts';
 import { AppError, parseOr400 } from '../errors.ts';
 
 const CardParams = InviteParams.extend({ cardId: z.uuid() });
@@ -26,7 +27,7 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: AppDeps) {
     const cards = await cardsOfWebinar(db, w.id);
     const csv = cardsToCsv(
       cards.map((c) => ({ ...c, submittedAt: Date.parse(c.submittedAt) })),
-      DEFAULT_THEMES,
+      await themesOfSeries(db, w.series_id),
       { language: lang, bom: true, delimiter: ';' },
     );
     reply.header('content-type', 'text/csv; charset=utf-8');
