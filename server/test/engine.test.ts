@@ -182,6 +182,17 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
     expect(sync.data.state.breakouts.groups).toEqual(before.state.breakouts?.groups);
   });
 
+  it('runs the agenda: facilitators start segments, everyone sees where the run is', async () => {
+    const res = await facilitator.request('agenda:start_segment', { index: 0 });
+    expect(res.ok).toBe(true);
+    const s = await participants[0]?.client.waitForState((x) => x.state.agenda.run?.currentIndex === 0);
+    expect(s?.state.agenda.run?.startedAt).toBeGreaterThan(0);
+    const plan = { segments: [{ kind: 'plenary', title: 'Innsjekk', plannedMinutes: 10 }] };
+    expect((await facilitator.request('agenda:plan', { plan })).ok).toBe(true);
+    await facilitator.waitForState((x) => x.state.agenda.plan.segments.length === 1);
+    expect((await facilitator.request('agenda:start_segment', { index: 4 })).error.code).toBe('not_found');
+  });
+
   it('lets participants ask for help and facilitators resolve it', async () => {
     const p = participants[2];
     const asked = await p?.client.request('help:request', {});
@@ -199,6 +210,8 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
       .filter(([, h]) => h.capability && !can('participant', h.capability))
       .map(([event]) => event);
     expect(facilitatorOnly.sort()).toEqual([
+      'agenda:plan',
+      'agenda:start_segment',
       'breakouts:close',
       'breakouts:open',
       'breakouts:propose',
@@ -217,7 +230,13 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
     const seqBefore = await serverSeq();
     for (const event of facilitatorOnly) {
       // Valid-looking payloads, so only the policy can refuse them.
-      const res = await p?.request(event, { action: 'pause', target: 'all', text: 'hei', groupId: 'g1' });
+      const res = await p?.request(event, {
+        action: 'pause',
+        target: 'all',
+        text: 'hei',
+        groupId: 'g1',
+        index: 1,
+      });
       expect(res, event).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(await serverSeq()).toBe(seqBefore);

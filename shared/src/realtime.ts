@@ -7,6 +7,7 @@ import { ExerciseConfig, GroupStrategy } from './domain/exercise-config.ts';
 import { type FeedbackCardContent, SubmitFeedbackCardRequest } from './domain/feedback-card.ts';
 import type { FeedbackSummary, PlenaryQuote } from './domain/feedback-summary.ts';
 import type { ThemeTemplate } from './domain/feedback-themes.ts';
+import { WebinarPlan } from './domain/plan.ts';
 import { MoveMemberCommand, SwapRolesCommand, TimerCommand } from './domain/session-commands.ts';
 import { BroadcastText, EntityId, type PublicSessionState } from './domain/session-state.ts';
 import type { Ack } from './protocol.ts';
@@ -150,6 +151,11 @@ export interface MissingRoleAlert {
   replacementId: string | null;
 }
 
+/** Payload of `agenda:plan`: the webinar's agenda. */
+export const AgendaPlanRequest = z.object({ plan: WebinarPlan }).strict();
+/** Payload of `agenda:start_segment`: the live run moves to this segment. */
+export const AgendaStartSegmentRequest = z.object({ index: z.number().int().min(0) }).strict();
+
 /** Payload of `themes:list`: the feedback themes of this webinar's series. */
 export const ThemesListRequest = z.object({}).strict();
 
@@ -233,6 +239,8 @@ export interface ClientToServerEvents extends ClientSignals {
   'help:resolve': Request<z.input<typeof HelpResolveRequest>, Committed>;
   'broadcast:send': Request<z.input<typeof BroadcastRequest>, Committed>;
   'room:visit': Request<z.input<typeof RoomVisitRequest>, RoomAssignment>;
+  'agenda:plan': Request<z.input<typeof AgendaPlanRequest>, Committed>;
+  'agenda:start_segment': Request<z.input<typeof AgendaStartSegmentRequest>, Committed>;
   'themes:list': Request<z.input<typeof ThemesListRequest>, { themes: ThemeTemplate[] }>;
   'feedback:submit': Request<z.input<typeof FeedbackSubmitRequest>, FeedbackSaved>;
   'feedback:list': Request<z.input<typeof FeedbackListRequest>, { cards: FeedbackCardView[] }>;

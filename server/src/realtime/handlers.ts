@@ -7,6 +7,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import {
   type Ack,
+  AgendaPlanRequest,
+  AgendaStartSegmentRequest,
   BroadcastRequest,
   type Capability,
   type ClientSignals,
@@ -20,6 +22,8 @@ import {
   decideOpenBreakouts,
   decideRequestHelp,
   decideResolveHelp,
+  decideSetPlan,
+  decideStartSegment,
   decideSwapRoles,
   decideTimer,
   FeedbackListRequest,
@@ -200,6 +204,18 @@ export const handlers: { [E in RequestEvent]: HandlerSpec<z.ZodType, AckData<E>>
     capability: 'help:resolve',
     handle: async (p, { session }) =>
       unwrap(await session.run((state, now) => decideResolveHelp(state, p.groupId, now))),
+  }),
+  'agenda:plan': spec({
+    schema: AgendaPlanRequest,
+    capability: 'agenda:control',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideSetPlan(state, p.plan, now))),
+  }),
+  'agenda:start_segment': spec({
+    schema: AgendaStartSegmentRequest,
+    capability: 'agenda:control',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideStartSegment(state, p.index, now))),
   }),
   'themes:list': spec({
     schema: ThemesListRequest,

@@ -16,6 +16,7 @@ export type AppRole = z.infer<typeof AppRole>;
 /** Everything a socket request or view can need permission for, named `entity:verb`. */
 export const CAPABILITIES = [
   'console:view',
+  'agenda:control',
   'breakouts:open',
   'breakouts:close',
   'timer:control',
@@ -39,6 +40,7 @@ export type Capability = z.infer<typeof Capability>;
 const GRANTS = {
   facilitator: [
     'console:view',
+    'agenda:control',
     'breakouts:open',
     'breakouts:close',
     'timer:control',

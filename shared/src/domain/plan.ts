@@ -28,6 +28,29 @@ export const WebinarPlan = z.object({ segments: z.array(Segment).max(50) });
 /** The agenda of one webinar. */
 export type WebinarPlan = z.infer<typeof WebinarPlan>;
 
+/** Where the live run of the agenda is: when it began and which segment runs since when (ms epoch). */
+export const AgendaRun = z.object({
+  startedAt: z.number().int().min(0),
+  currentIndex: z.number().int().min(0),
+  currentStartedAt: z.number().int().min(0),
+});
+/** Where the live run of the agenda is. */
+export type AgendaRun = z.infer<typeof AgendaRun>;
+
+/** The seed programme's three hours (000 seed): check-in, two exercises with reflections, closing. */
+export const DEFAULT_WEBINAR_PLAN: WebinarPlan = {
+  segments: [
+    { kind: 'plenary', title: 'Velkommen og innsjekk', plannedMinutes: 20 },
+    { kind: 'plenary', title: 'Tema: innledning', plannedMinutes: 15 },
+    { kind: 'exercise', title: 'Veiledningsøvelse 1', plannedMinutes: 45 },
+    { kind: 'plenary', title: 'Refleksjon i plenum', plannedMinutes: 15 },
+    { kind: 'break', title: 'Pause', plannedMinutes: 10 },
+    { kind: 'exercise', title: 'Veiledningsøvelse 2', plannedMinutes: 45 },
+    { kind: 'plenary', title: 'Refleksjon i plenum', plannedMinutes: 15 },
+    { kind: 'plenary', title: 'Dette prøver jeg før neste gang, og avslutning', plannedMinutes: 15 },
+  ],
+};
+
 const MINUTE_MS = 60_000;
 
 /** Planned start of each segment, in ms after the webinar's start. */

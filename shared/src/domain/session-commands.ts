@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { type Ack, fail, ok } from '../protocol.ts';
 import { ExerciseConfig, roundsForGroup } from './exercise-config.ts';
+import { WebinarPlan } from './plan.ts';
 import { planRotation, roleOf } from './rotation.ts';
 import {
   BroadcastText,
@@ -313,4 +314,19 @@ export function missingRoleAlert(
     suggestions.push({ role, missingId, replacementId: candidates.shift()?.id ?? null });
   }
   return suggestions;
+}
+
+/** Sets the agenda (a facilitator's edit of the plan). */
+export function decideSetPlan(_state: SessionState, plan: WebinarPlan, now: number): Decision {
+  const parsed = WebinarPlan.safeParse(plan);
+  if (!parsed.success) return fail('bad_request', parsed.error.issues[0]?.message ?? 'invalid plan');
+  if (parsed.data.segments.length === 0) return fail('bad_request', 'a plan needs at least one segment');
+  return ok([{ type: 'agenda_planned', at: now, plan: parsed.data }]);
+}
+
+/** Moves the live run to a segment of the agenda; starting the current one again changes nothing. */
+export function decideStartSegment(state: SessionState, index: number, now: number): Decision {
+  if (!state.agenda.plan.segments[index]) return fail('not_found', `no segment ${index}`);
+  if (state.agenda.run?.currentIndex === index) return ok([]);
+  return ok([{ type: 'segment_started', at: now, index }]);
 }

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { ExerciseConfig } from './exercise-config.ts';
 import { type AppRole, can } from './permissions.ts';
+import { AgendaRun, DEFAULT_WEBINAR_PLAN, WebinarPlan } from './plan.ts';
 import { type RoundRole, RoundRoles, roleOf } from './rotation.ts';
 import {
   advanceIfDue,
@@ -82,6 +83,10 @@ export const SessionEvent = z.discriminatedUnion('type', [
   event('help_requested', { groupId: Id, participantId: Id }),
   event('help_resolved', { groupId: Id }),
   event('broadcast_sent', { text: BroadcastText }),
+  /** The facilitator set the webinar's agenda. */
+  event('agenda_planned', { plan: WebinarPlan }),
+  /** The live run moved to a segment of the agenda (the first one starts the run). */
+  event('segment_started', { index: z.number().int().min(0) }),
   /** The card's shape belongs to the feedback template; the session only routes and hides it. */
   event('feedback_submitted', {
     groupId: Id,
@@ -147,9 +152,15 @@ export const FeedbackReceipt = z.object({ groupId: Id, round: z.number().int().m
 /** Which observer's card is in. */
 export type FeedbackReceipt = z.infer<typeof FeedbackReceipt>;
 
+/** The agenda and where its live run is (null until the first segment starts). */
+export const Agenda = z.object({ plan: WebinarPlan, run: AgendaRun.nullable() });
+/** The agenda and where its live run is. */
+export type Agenda = z.infer<typeof Agenda>;
+
 const SessionBase = z.object({
   /** Participants connected right now (sorted); a dropout keeps their seat in the group. */
   present: z.array(Id),
+  agenda: Agenda,
   breakouts: Breakouts.nullable(),
   /** The latest broadcasts, newest last. */
   broadcasts: z.array(Broadcast),
@@ -172,7 +183,14 @@ const MAX_BROADCASTS = 20;
 
 /** A session before anything happened. */
 export function emptySessionState(): SessionState {
-  return { present: [], breakouts: null, broadcasts: [], feedbackCards: [], reflectionNotes: [] };
+  return {
+    present: [],
+    agenda: { plan: DEFAULT_WEBINAR_PLAN, run: null },
+    breakouts: null,
+    broadcasts: [],
+    feedbackCards: [],
+    reflectionNotes: [],
+  };
 }
 
 /** The timer plan of a group: the exercise's phases, once per planned round. */
@@ -189,6 +207,27 @@ export function currentRoundOf(exercise: ExerciseConfig, group: SessionGroup, at
 /** The single place session state changes: returns the state after `event`, never mutates. */
 export function applySessionEvent(state: SessionState, event: SessionEvent): SessionState {
   switch (event.type) {
+    case 'agenda_planned': {
+      // A shorter plan keeps the run inside it.
+      const run = state.agenda.run;
+      const last = Math.max(0, event.plan.segments.length - 1);
+      return {
+        ...state,
+        agenda: { plan: event.plan, run: run && { ...run, currentIndex: Math.min(run.currentIndex, last) } },
+      };
+    }
+    case 'segment_started':
+      return {
+        ...state,
+        agenda: {
+          ...state.agenda,
+          run: {
+            startedAt: state.agenda.run?.startedAt ?? event.at,
+            currentIndex: event.index,
+            currentStartedAt: event.at,
+          },
+        },
+      };
     case 'breakouts_opened':
       return {
         ...state,
@@ -322,6 +361,7 @@ export function toPublicState(state: SessionState): PublicSessionState {
   const breakoutsId = state.breakouts?.id;
   return {
     present: state.present,
+    agenda: state.agenda,
     breakouts: state.breakouts,
     broadcasts: state.broadcasts,
     feedbackIn: state.feedbackCards
