@@ -1,4 +1,9 @@
-import { type Breakouts, ExerciseConfig, type PublicSessionState } from '@rundgang/shared';
+import {
+  type Breakouts,
+  DEFAULT_WEBINAR_PLAN,
+  ExerciseConfig,
+  type PublicSessionState,
+} from '@rundgang/shared';
 import { describe, expect, it } from 'vitest';
 import {
   closingLeftMs,
@@ -40,6 +45,7 @@ const breakouts: Breakouts = {
 };
 const state: PublicSessionState = {
   present: ['a', 'b', 'c'],
+  agenda: { plan: DEFAULT_WEBINAR_PLAN, run: null },
   breakouts,
   broadcasts: [],
   feedbackIn: [

@@ -129,6 +129,15 @@ async function list(binding: Binding): Promise<void> {
   }
 }
 
+async function loadThemes(binding: Binding): Promise<void> {
+  try {
+    const ack = await binding.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('themes:list', {});
+    if (ack.ok && !binding.stopped) store.getState().themesLoaded(ack.data.themes);
+  } catch {
+    // The default library stays in use; cards are checked against the series' themes on the server.
+  }
+}
+
 /** Changes when any group's round or phase changes, or breakouts open or close. */
 function phaseKeyOf(state: PublicSessionState): string {
   const b = state.breakouts;
@@ -153,6 +162,7 @@ export function bindFeedbackSync(socket: RundgangSocket, viewer: 'facilitator' |
   socket.on('connect', () => {
     void flush(true);
     void list(binding);
+    void loadThemes(binding);
   });
   socket.on('feedback:received', (card) => {
     if (!binding.stopped) store.getState().feedbackCardsReceived([card], false);

@@ -4,7 +4,7 @@
  * acked, and the anonymous summary the facilitator showed in the plenary.
  * Written by realtime/feedback-sync.ts (socket listeners and the outbox loop), read narrowly.
  */
-import type { FeedbackCardView, PlenarySummary } from '@rundgang/shared';
+import type { FeedbackCardView, PlenarySummary, ThemeTemplate } from '@rundgang/shared';
 import type { ClientErrorCode } from '../api/http.ts';
 import type { OutboxEntry, SentRecord } from '../lib/feedback-outbox.ts';
 import type { SliceCreator } from './types.ts';
@@ -25,6 +25,9 @@ export interface FeedbackSlice {
   feedbackErrors: Record<string, ClientErrorCode>;
   /** The summary the facilitator last showed in the plenary. */
   presentedSummary: PlenarySummary | null;
+  /** The series' feedback themes (facilitators may edit them); null = not loaded, use the defaults. */
+  seriesThemes: ThemeTemplate[] | null;
+  themesLoaded: (themes: ThemeTemplate[]) => void;
   feedbackCardsReceived: (cards: FeedbackCardView[], replace: boolean) => void;
   setFeedbackListStatus: (status: FeedbackSlice['feedbackListStatus']) => void;
   setFeedbackOutbox: (outbox: OutboxEntry[]) => void;
@@ -44,6 +47,8 @@ export const createFeedbackSlice: SliceCreator<FeedbackSlice> = (set) => ({
   feedbackSent: {},
   feedbackErrors: {},
   presentedSummary: null,
+  seriesThemes: null,
+  themesLoaded: (seriesThemes) => set({ seriesThemes }),
   feedbackCardsReceived: (cards, replace) =>
     set((s) => {
       const next = replace ? {} : { ...s.feedbackCards };

@@ -264,7 +264,7 @@ export const FeedbackCardForm = memo(function FeedbackCardForm({
                     data-testid="feedback-tool"
                     data-tool={tool.id}
                   />
-                  <span>{localize(tool.label, language)}</span>
+                  <span className="tool-chip__text">{localize(tool.label, language)}</span>
                 </label>
               ))}
             </div>
@@ -274,27 +274,28 @@ export const FeedbackCardForm = memo(function FeedbackCardForm({
           <label className="field-label" htmlFor={sliderId}>
             {t('feedback.supportChallenge')}
           </label>
-          <div className="support-challenge__row">
-            <span aria-hidden="true">{t('feedback.support')}</span>
-            <input
-              id={sliderId}
-              type="range"
-              min={0}
-              max={100}
-              step={5}
-              value={sc ?? 50}
-              data-unset={sc === null ? 'true' : 'false'}
-              aria-valuetext={
-                sc === null
-                  ? t('feedback.supportChallengeUnset')
-                  : `${t('feedback.supportChallengeValue', { value: sc })} (${t('feedback.support')} – ${t('feedback.challenge')})`
-              }
-              onChange={(e) => setSupportChallenge(Number(e.target.value))}
-              // A click on the untouched middle changes nothing, yet it is a placement.
-              onPointerUp={(e) => sc === null && setSupportChallenge(Number(e.currentTarget.value))}
-              data-testid="feedback-support-challenge"
-            />
-            <span aria-hidden="true">{t('feedback.challenge')}</span>
+          <input
+            id={sliderId}
+            className="support-challenge__slider"
+            type="range"
+            min={0}
+            max={100}
+            step={5}
+            value={sc ?? 50}
+            data-unset={sc === null ? 'true' : 'false'}
+            aria-valuetext={
+              sc === null
+                ? t('feedback.supportChallengeUnset')
+                : `${t('feedback.supportChallengeValue', { value: sc })} (${t('feedback.support')} – ${t('feedback.challenge')})`
+            }
+            onChange={(e) => setSupportChallenge(Number(e.target.value))}
+            // A click on the untouched middle changes nothing, yet it is a placement.
+            onPointerUp={(e) => sc === null && setSupportChallenge(Number(e.currentTarget.value))}
+            data-testid="feedback-support-challenge"
+          />
+          <div className="support-challenge__ends" aria-hidden="true">
+            <span>{t('feedback.support')}</span>
+            <span>{t('feedback.challenge')}</span>
           </div>
           <p className="hint support-challenge__value">
             {sc === null

@@ -1,12 +1,13 @@
-import { DEFAULT_THEMES, type FeedbackCardView, localize, MARK_LABELS, themeById } from '@rundgang/shared';
+import { type FeedbackCardView, localize, MARK_LABELS } from '@rundgang/shared';
 import { useTranslation } from 'react-i18next';
+import { useTheme } from '../../hooks/use-theme.ts';
 import { textLanguage } from '../../lib/themes.ts';
 
 /** A stored card as its readers see it: marks with examples, free texts, tools, placement. */
 export function FeedbackCardReadout({ card }: { card: FeedbackCardView }) {
   const { t, i18n } = useTranslation();
   const language = textLanguage(i18n.resolvedLanguage);
-  const theme = themeById(DEFAULT_THEMES, card.themeId);
+  const theme = useTheme(card.themeId);
   const { content } = card;
   const toolLabel = (id: string) => {
     const tool = theme?.tools.find((x) => x.id === id);

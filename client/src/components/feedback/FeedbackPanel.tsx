@@ -1,10 +1,10 @@
 import type { Breakouts, PublicSessionState } from '@rundgang/shared';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTheme } from '../../hooks/use-theme.ts';
 import type { CardSlot } from '../../lib/feedback-outbox.ts';
 import { draftKey } from '../../lib/feedback-outbox.ts';
 import type { GroupView } from '../../lib/live-view.ts';
-import { themeOf } from '../../lib/themes.ts';
 import { useAppStore } from '../../store/index.ts';
 import { FeedbackCardForm } from './FeedbackCardForm.tsx';
 import { ReceivedFeedbackList } from './ReceivedFeedbackList.tsx';
@@ -80,7 +80,7 @@ export function FeedbackPanel({
   );
   const queuedRounds = new Set(queuedKey ? queuedKey.split(',').map(Number) : []);
   const target = cardTarget(state, breakouts, group, participantId, queuedRounds);
-  const theme = themeOf(breakouts.exercise.themeId);
+  const theme = useTheme(breakouts.exercise.themeId);
   const isGuideSomewhere = breakouts.groups.some((g) => g.rotation.some((r) => r.guideId === participantId));
   const round = target?.round ?? -1;
   const slot = useMemo<CardSlot>(

@@ -1,6 +1,7 @@
-import { DEFAULT_THEMES, localize, themeById } from '@rundgang/shared';
+import { localize } from '@rundgang/shared';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTheme } from '../../hooks/use-theme.ts';
 import { textLanguage } from '../../lib/themes.ts';
 import { useAppStore } from '../../store/index.ts';
 import { SummaryChart } from './SummaryChart.tsx';
@@ -12,8 +13,8 @@ export function PresentedSummary() {
   const headingId = useId();
   const summary = useAppStore((s) => s.presentedSummary);
   const hide = useAppStore((s) => s.summaryPresented);
+  const theme = useTheme(summary?.themeId);
   if (!summary) return null;
-  const theme = themeById(DEFAULT_THEMES, summary.themeId);
   const itemLabel = (id: string | undefined) => {
     const item = theme?.focusItems.find((x) => x.id === id);
     return item ? localize(item.label, language) : '';

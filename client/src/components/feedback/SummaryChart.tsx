@@ -1,13 +1,12 @@
 import {
-  DEFAULT_THEMES,
   localize,
   MARK_LABELS,
   MARKS,
   type PlenarySummary,
   SUPPORT_CHALLENGE_BUCKETS,
-  themeById,
 } from '@rundgang/shared';
 import { useTranslation } from 'react-i18next';
+import { useTheme } from '../../hooks/use-theme.ts';
 import { textLanguage } from '../../lib/themes.ts';
 
 const percent = (count: number, total: number) => `${total > 0 ? Math.round((count / total) * 100) : 0}%`;
@@ -31,7 +30,7 @@ function Bar({ count, total, kind }: { count: number; total: number; kind: strin
 export function SummaryChart({ summary, compact = false }: { summary: PlenarySummary; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const language = textLanguage(i18n.resolvedLanguage);
-  const theme = themeById(DEFAULT_THEMES, summary.themeId);
+  const theme = useTheme(summary.themeId);
   const s = summary.summary;
   const total = s.totalCards;
   const itemLabel = (id: string) => {
@@ -50,7 +49,13 @@ export function SummaryChart({ summary, compact = false }: { summary: PlenarySum
       <p className="summary-chart__total" data-testid="summary-total" data-total={total}>
         {t('feedback.summary.total', { count: total, groups: s.groupCount })}
       </p>
-      <div className="summary-chart__scroll">
+      {/* Focusable so keyboard users can scroll a table wider than a phone (WCAG 2.1.1). */}
+      <section
+        className="summary-chart__scroll"
+        aria-label={t('feedback.summary.caption')}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+        tabIndex={0}
+      >
         <table className="summary-table">
           <caption>{t('feedback.summary.caption')}</caption>
           <thead>
@@ -88,7 +93,7 @@ export function SummaryChart({ summary, compact = false }: { summary: PlenarySum
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       {usedTools.length > 0 && (
         <>
           <h4 className="summary-chart__label">{t('feedback.summary.tools')}</h4>

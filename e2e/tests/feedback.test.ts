@@ -1,0 +1,318 @@
+/**
+ * Observer feedback cards end to end: one facilitator and three participants in one group, in
+ * real Chromium on the real server. The observer fills a card (and reloads mid-draft: the draft
+ * survives), sends it; the facilitator's console counts it within a second of the ack; the guide
+ * reads it in the breakout and on the print page; the plenary summary counts it and, shown in the
+ * plenary, reaches the participants. axe checks the card; screenshots on desktop and phone.
+ */
+import { createRequire } from 'node:module';
+import { planRotation, type RoundRoles } from '@rundgang/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppServer, startAppServer } from '../fixtures/app-server.ts';
+import {
+  artifactsDir,
+  launchBrowser,
+  newUser,
+  screenshot,
+  withFailureScreenshots,
+} from '../fixtures/browser.ts';
+import {
+  BreakoutPage,
+  ConsolePage,
+  FacilitatorPage,
+  FeedbackCardPage,
+  FeedbackConsolePage,
+  ParticipantPage,
+  seriousA11yViolations,
+  setLanguage,
+} from '../fixtures/pages.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const PEOPLE = [
+  ['Ola Nordmann', 'Bergen'],
+  ['Siri Hansen', 'Voss'],
+  ['Kari Berg', 'Askøy'],
+] as const;
+const WORKED_WELL = 'Du ventet rolig og lot veisøker tenke ferdig.';
+const TRY_NEXT = 'Oppsummer før du stiller neste spørsmål.';
+const EXAMPLE = 'Spurte: «Hva tenker du selv om det?»';
+
+/** Waits until `check` passes (it throws until then). */
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Records (in the page) the wall-clock time at which `selector` first matches. */
+function watchFor(page: Page, selector: string, name: string): Promise<void> {
+  return page.evaluate(
+    ([sel, key]) => {
+      const w = window as unknown as Record<string, number | null>;
+      w[key] = null;
+      const check = () => {
+        if (w[key] === null && document.querySelector(sel)) w[key] = Date.now();
+      };
+      new MutationObserver(check).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
+      check();
+    },
+    [selector, name] as const,
+  );
+}
+
+const seenAt = (page: Page, name: string) =>
+  page.evaluate((key) => (window as unknown as Record<string, number | null>)[key] ?? null, name);
+
+describe('feedback cards', () => {
+  let app: AppServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await startAppServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('an observer sends a card; console, guide, summary and plenary get it', {
+    timeout: 400_000,
+  }, async () => {
+    const f = await newUser(browser, app.url, { width: 1440, height: 900 });
+    const users = await Promise.all(PEOPLE.map(() => newUser(browser, app.url)));
+    const pages: Record<string, Page> = { facilitator: f.page };
+    users.forEach((u, i) => {
+      pages[`p${i + 1}`] = u.page;
+    });
+    const a11y: Record<string, unknown[]> = {};
+
+    await withFailureScreenshots(pages, async () => {
+      const facilitator = new FacilitatorPage(f.page);
+      await facilitator.setUpFirstAccount(app.setupLink);
+      await facilitator.createWebinar('Samling 1');
+      const links: string[] = [];
+      for (const [name, municipality] of PEOPLE)
+        links.push(await facilitator.addParticipant(name, municipality));
+      await facilitator.openAndEnter();
+      for (const [i, u] of users.entries()) await new ParticipantPage(u.page).join(links[i] as string);
+
+      const console_ = new ConsolePage(f.page);
+      await console_.openBreakouts(3, { phaseMinutes: [5, 5, 5, 5] });
+      const [group] = await eventually(async () => {
+        const gs = await console_.groups();
+        expect(gs.map((g) => g.memberIds.length)).toEqual([3]);
+        return gs;
+      });
+      if (!group) throw new Error('no group');
+      const breakouts = users.map((u) => new BreakoutPage(u.page));
+      for (const b of breakouts) await b.waitForGroup();
+      const ids = await Promise.all(breakouts.map((b) => b.participantId()));
+      const roles = planRotation(group.memberIds, 3)[0] as RoundRoles;
+      const index = (id: string) => ids.indexOf(id);
+      const observerAt = index(roles.observerIds[0] as string);
+      const guideAt = index(roles.guideId);
+      const adviseeAt = index(roles.adviseeId);
+      const observer = users[observerAt] as (typeof users)[number];
+      const guide = users[guideAt] as (typeof users)[number];
+      const advisee = users[adviseeAt] as (typeof users)[number];
+      const card = new FeedbackCardPage(observer.page);
+
+      // Only the observer gets the form; the others read an explanation.
+      await card.waitForCard();
+      for (const other of [guide, advisee]) {
+        expect(await other.page.locator('[data-testid="feedback-card"]').count()).toBe(0);
+        expect(await other.page.locator('[data-testid="feedback-panel"]').textContent()).toContain(
+          'Observatørene',
+        );
+      }
+      await expect(card.status()).resolves.toBe('draft');
+
+      // Fill part of the card while "listening", then reload: the draft is still there.
+      const items = await card.items();
+      expect(items.length).toBeGreaterThanOrEqual(3);
+      const [first, second, third] = items as [string, string, string];
+      await card.mark(first, 'tydelig');
+      await card.example(first, EXAMPLE);
+      await card.mark(second, 'delvis');
+      await card.workedWell(WORKED_WELL);
+      await card.tool('open_questions');
+      await observer.page.waitForFunction(() =>
+        Object.keys(localStorage).some(
+          (k) =>
+            k.startsWith('rundgang.feedback.v1.draft:') && localStorage.getItem(k)?.includes('ventet rolig'),
+        ),
+      );
+      const cardIdBefore = await card.card.getAttribute('data-card-id');
+      await observer.page.reload();
+      await new ParticipantPage(observer.page).join(links[observerAt] as string);
+      await card.waitForCard();
+      expect(await card.card.getAttribute('data-card-id')).toBe(cardIdBefore);
+      expect(await observer.page.inputValue('[data-testid="feedback-worked-well"]')).toBe(WORKED_WELL);
+      expect(await observer.page.inputValue(`[data-testid="feedback-example"][data-item="${first}"]`)).toBe(
+        EXAMPLE,
+      );
+      expect(
+        await observer.page.isChecked(
+          `[data-testid="feedback-mark"][data-item="${second}"][data-mark="delvis"]`,
+        ),
+      ).toBe(true);
+      expect(await observer.page.isChecked('[data-testid="feedback-tool"][data-tool="open_questions"]')).toBe(
+        true,
+      );
+      console.info('[feedback] draft survived a reload');
+
+      await card.mark(third, 'ikke_observert');
+      await card.tryNext(TRY_NEXT);
+      await observer.page.locator('[data-testid="feedback-card"]').screenshot({
+        path: `${artifactsDir}/feedback-card-desktop.png`,
+      });
+      await screenshot(observer.page, 'feedback-breakout-desktop');
+      a11y['card nb'] = await seriousA11yViolations(observer.page, axePath);
+      await setLanguage(observer.page, 'en');
+      a11y['card en'] = await seriousA11yViolations(observer.page, axePath);
+      await setLanguage(observer.page, 'nb');
+
+      // Into the feedback phase, then send: "sent" only after the ack; the console counts it.
+      await console_.skipPhaseAll();
+      await console_.skipPhaseAll();
+      await eventually(async () => expect(await breakouts[observerAt]?.phase()).toBe('feedback'));
+      const feedbackConsole = new FeedbackConsolePage(f.page);
+      expect(await feedbackConsole.count(group.groupId)).toBe('0/1');
+      await f.page.evaluate((gid) => {
+        const w = window as unknown as Record<string, number | null>;
+        w.__countAt = null;
+        const check = () => {
+          const el = document.querySelector(
+            `[data-testid="group-tile"][data-group-id="${gid}"] [data-testid="console-feedback-count"]`,
+          );
+          if (w.__countAt === null && el?.textContent?.trim() === '1/1') w.__countAt = Date.now();
+        };
+        new MutationObserver(check).observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+      }, group.groupId);
+      await watchFor(observer.page, '[data-testid="feedback-status"][data-state="sent"]', '__sentAt');
+      await observer.page.evaluate(() => {
+        document.querySelector('[data-testid="feedback-submit"]')?.addEventListener(
+          'click',
+          () => {
+            (window as unknown as Record<string, number>).__clickAt = Date.now();
+          },
+          { capture: true, once: true },
+        );
+      });
+      await card.submit();
+      await observer.page.waitForSelector('[data-testid="feedback-status"][data-state="sent"]', {
+        timeout: 10_000,
+      });
+      await eventually(async () => expect(await feedbackConsole.count(group.groupId)).toBe('1/1'), 5000);
+      const sentAt = (await seenAt(observer.page, '__sentAt')) as number;
+      const countAt = (await seenAt(f.page, '__countAt')) as number;
+      const clickedAt = (await seenAt(observer.page, '__clickAt')) as number;
+      console.info(
+        `[feedback] click → sent ${sentAt - clickedAt} ms; click → console 1/1 ${countAt - clickedAt} ms; ` +
+          `sent → console ${countAt - sentAt} ms`,
+      );
+      expect(countAt - sentAt).toBeLessThan(1000);
+      expect(countAt - clickedAt).toBeLessThan(1000);
+
+      // The facilitator opens the card and reads it.
+      const consoleCard = f.page.locator('[data-testid="console-card"]').first();
+      await consoleCard.locator('summary').click();
+      await eventually(async () => expect(await consoleCard.textContent()).toContain(WORKED_WELL));
+
+      // The guide reads it in the breakout (feedbackVisibleToGuide defaults to on submit).
+      await eventually(async () => {
+        expect(await guide.page.locator('[data-testid="feedback-received"]').count()).toBe(1);
+        expect(await guide.page.locator('[data-testid="feedback-received"]').textContent()).toContain(
+          PEOPLE[observerAt]?.[0],
+        );
+      });
+      expect(await advisee.page.locator('[data-testid="feedback-received"]').count()).toBe(0);
+
+      // The summary counts it, anonymously.
+      await eventually(async () => {
+        expect(await feedbackConsole.summaryItem(first)).toEqual({
+          tydelig: 1,
+          delvis: 0,
+          ikke_observert: 0,
+          unmarked: 0,
+        });
+        expect(await feedbackConsole.summaryItem(second)).toMatchObject({ delvis: 1 });
+        expect(await feedbackConsole.summaryItem(third)).toMatchObject({ ikke_observert: 1 });
+      });
+      const summaryText =
+        (await f.page.locator('[data-testid="feedback-summary"] table').textContent()) ?? '';
+      for (const [name] of PEOPLE) expect(summaryText).not.toContain(name);
+      await f.page.locator('[data-testid="feedback-console"]').screenshot({
+        path: `${artifactsDir}/feedback-console-summary.png`,
+      });
+      a11y['console feedback nb'] = await seriousA11yViolations(f.page, axePath);
+
+      // Shown in the plenary: every participant sees the summary and the chosen quote, no names.
+      await feedbackConsole.presentWithQuotes([cardIdBefore as string]);
+      for (const u of users) {
+        const shown = u.page.locator('[data-testid="presented-summary"]');
+        await shown.waitFor({ timeout: 10_000 });
+        const text = (await shown.textContent()) ?? '';
+        expect(text).toContain(WORKED_WELL);
+        for (const [name] of PEOPLE) expect(text).not.toContain(name);
+      }
+      await screenshot(advisee.page, 'feedback-presented-participant');
+
+      // CSV for the facilitator (cookie), with the card in it.
+      const csvHref = await f.page.locator('[data-testid="csv-download"]').getAttribute('href');
+      const csv = await f.page.request.get(csvHref as string);
+      expect(csv.status()).toBe(200);
+      expect(await csv.text()).toContain(WORKED_WELL);
+
+      // The guide's print page lists it; it is print friendly.
+      const print = await guide.context.newPage();
+      await print.goto(`${links[guideAt]}/feedback`);
+      await print.waitForSelector('[data-testid="print-card"]');
+      expect(await print.locator('[data-testid="print-card"]').count()).toBe(1);
+      expect(await print.locator('[data-testid="print-card"]').textContent()).toContain(TRY_NEXT);
+      await print.emulateMedia({ media: 'print' });
+      await screenshot(print, 'feedback-print');
+      expect(await print.locator('.app-header').isVisible()).toBe(false);
+      a11y['print page'] = await seriousA11yViolations(print, axePath);
+      await print.close();
+
+      // The card on a phone: still sent, and the big targets fit.
+      await observer.page.setViewportSize({ width: 390, height: 844 });
+      await observer.page.waitForTimeout(300);
+      await observer.page.locator('[data-testid="feedback-card"]').scrollIntoViewIfNeeded();
+      await observer.page.locator('[data-testid="feedback-card"]').screenshot({
+        path: `${artifactsDir}/feedback-card-390x844.png`,
+      });
+      const target = await observer.page
+        .locator(`[data-testid="feedback-mark"][data-item="${first}"][data-mark="tydelig"]`)
+        .boundingBox();
+      expect(target?.height ?? 0).toBeGreaterThanOrEqual(44);
+      const overflow = await observer.page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      a11y['card phone'] = await seriousA11yViolations(observer.page, axePath);
+      expect(await card.status()).toBe('sent');
+    });
+
+    console.info(`[feedback] axe: ${JSON.stringify(a11y)}`);
+    for (const [where, violations] of Object.entries(a11y)) expect([where, violations]).toEqual([where, []]);
+    expect([f, ...users].flatMap((u) => u.errors)).toEqual([]);
+  });
+});
