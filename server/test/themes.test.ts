@@ -47,6 +47,9 @@ describe.each(DB_KINDS)('series feedback themes on %s', (kind) => {
     const listed = await p.request('themes:list', {});
     expect(listed.data.themes[0].focusItems.map((f: { id: string }) => f.id)).toContain('closing');
     p.close();
+    const viaInvite = await api(t, 'GET', `/api/invites/${token}/themes`);
+    expect(viaInvite.body.themes[0].focusItems.map((f: { id: string }) => f.id)).toContain('closing');
+    expect((await api(t, 'GET', `/api/invites/${'C'.repeat(32)}/themes`)).status).toBe(404);
     // Resetting brings the shipped theme back.
     const reset = await api(t, 'DELETE', `/api/webinars/${webinarId}/themes/${structure.id}`, { cookie });
     expect(reset.body.themes[0]).toEqual(DEFAULT_THEMES[0]);

@@ -44,6 +44,14 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: AppDeps) {
     return { cards: await cardsReceivedInSeries(db, p.id) };
   });
 
+  // The print page has no socket: it reads the series' themes (labels) here.
+  app.get('/api/invites/:token/themes', async (req) => {
+    const { token } = parseOr400(InviteParams, req.params);
+    const p = await participantByInvite(db, token);
+    if (!p) throw new AppError('not_found', 'This invite link is not valid');
+    return { themes: await themesOfSeries(db, p.series_id) };
+  });
+
   app.get('/api/invites/:token/feedback/:cardId', async (req, reply) => {
     const { token, cardId } = parseOr400(CardParams, req.params);
     const p = await participantByInvite(db, token);
