@@ -13,6 +13,7 @@ import {
   ParticipantWithInvite,
   paths,
   type SetupBody,
+  ThemeTemplate,
   WebinarDetail,
   WebinarSummary,
 } from '@rundgang/shared';
@@ -123,7 +124,12 @@ function parseCardView(value: unknown): FeedbackCardView {
 
 /** `GET /api/invites/:token/feedback`: the cards this participant received across the series. */
 export async function fetchReceivedFeedback(token: string): Promise<FeedbackCardView[]> {
-  const cards = unwrap(await getJson(`${paths.invite(token)}/feedback`), 'cards');
+  const cards = unwrap(await getJson(paths.inviteFeedback(token)), 'cards');
   if (!Array.isArray(cards)) throw new ApiRequestError('internal', 'unexpected response: cards');
   return cards.map(parseCardView);
+}
+
+/** `GET /api/invites/:token/themes`: the feedback themes of this participant's series (print page). */
+export async function fetchInviteThemes(token: string): Promise<ThemeTemplate[]> {
+  return parse(ThemeTemplate.array(), unwrap(await getJson(paths.inviteThemes(token)), 'themes'));
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_THEMES, type FeedbackCardView, localize, themeById } from '@rundgang/shared';
+import { type FeedbackCardView, localize } from '@rundgang/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -9,19 +9,43 @@ import { FeedbackCardReadout } from '../components/feedback/FeedbackCardReadout.
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useErrorText } from '../hooks/use-error-text.ts';
 import { useFormatDate } from '../hooks/use-format-date.ts';
+import { useTheme } from '../hooks/use-theme.ts';
 import { textLanguage } from '../lib/themes.ts';
+import { useAppStore } from '../store/index.ts';
 
 type CardsState =
   | { status: 'loading' }
   | { status: 'loaded'; cards: FeedbackCardView[] }
   | { status: 'error'; code: ClientErrorCode };
 
+/** One received card, titled with its theme in the series' wording. */
+function PrintCard({ card }: { card: FeedbackCardView }) {
+  const { t, i18n } = useTranslation();
+  const formatDate = useFormatDate();
+  const theme = useTheme(card.themeId);
+  const language = textLanguage(i18n.resolvedLanguage);
+  return (
+    <article className="panel print-card" data-testid="print-card" data-card-id={card.cardId}>
+      <h2>
+        {t('feedback.print.cardTitle', {
+          theme: theme ? localize(theme.title, language) : card.themeId,
+          round: card.round + 1,
+        })}
+      </h2>
+      <p className="hint">
+        {t('feedback.print.from', { name: card.observerName })} ·{' '}
+        {t('feedback.print.submittedAt', { date: formatDate(card.submittedAt) })}
+      </p>
+      <FeedbackCardReadout card={card} />
+    </article>
+  );
+}
+
 /** `/join/:token/feedback`: every card this person received as a guide, ready to print or save as PDF. */
 export function FeedbackPrintPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const errorText = useErrorText();
-  const formatDate = useFormatDate();
-  const language = textLanguage(i18n.resolvedLanguage);
+  const themesLoaded = useAppStore((s) => s.themesLoaded);
   const { token = '' } = useParams();
   const [state, setState] = useState<CardsState>({ status: 'loading' });
   useDocumentTitle(t('feedback.print.title'));
@@ -38,10 +62,15 @@ export function FeedbackPrintPage() {
         }),
       (error: unknown) => !cancelled && setState({ status: 'error', code: errorCodeOf(error) }),
     );
+    // The series' own wording of its themes; until (or unless) it arrives, the default library.
+    api.fetchInviteThemes(token).then(
+      (themes) => !cancelled && themesLoaded(themes),
+      () => undefined,
+    );
     return () => {
       cancelled = true;
     };
-  }, [token]);
+  }, [token, themesLoaded]);
 
   return (
     <div className="stack print-page" data-testid="feedback-print-page">
@@ -70,30 +99,7 @@ export function FeedbackPrintPage() {
       {state.status === 'loaded' && state.cards.length === 0 && (
         <p className="empty-state">{t('feedback.print.empty')}</p>
       )}
-      {state.status === 'loaded' &&
-        state.cards.map((card) => {
-          const theme = themeById(DEFAULT_THEMES, card.themeId);
-          return (
-            <article
-              key={card.cardId}
-              className="panel print-card"
-              data-testid="print-card"
-              data-card-id={card.cardId}
-            >
-              <h2>
-                {t('feedback.print.cardTitle', {
-                  theme: theme ? localize(theme.title, language) : card.themeId,
-                  round: card.round + 1,
-                })}
-              </h2>
-              <p className="hint">
-                {t('feedback.print.from', { name: card.observerName })} ·{' '}
-                {t('feedback.print.submittedAt', { date: formatDate(card.submittedAt) })}
-              </p>
-              <FeedbackCardReadout card={card} />
-            </article>
-          );
-        })}
+      {state.status === 'loaded' && state.cards.map((card) => <PrintCard key={card.cardId} card={card} />)}
     </div>
   );
 }

@@ -32,10 +32,26 @@ function RoomTitle() {
   );
 }
 
+/** The agenda segment running now, so participants know where the webinar is. */
+function CurrentSegmentLine() {
+  const { t } = useTranslation();
+  const title = useAppStore((s) => {
+    const agenda = s.liveState?.agenda;
+    return agenda?.run ? (agenda.plan.segments[agenda.run.currentIndex]?.title ?? null) : null;
+  });
+  if (!title) return null;
+  return (
+    <p className="current-segment" data-testid="current-segment">
+      {t('room.currentSegment', { title })}
+    </p>
+  );
+}
+
 /** The plenary: everyone's video and who is present. */
 function PlenaryBody() {
   return (
     <div className="room__body" data-testid="plenary-view">
+      <CurrentSegmentLine />
       <ParticipantGrid />
       <PresentList />
     </div>

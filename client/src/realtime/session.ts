@@ -19,6 +19,7 @@ import {
   Room,
   RoomEvent,
 } from 'livekit-client';
+import { type SpeakingThrottle, speakingThrottle } from '../lib/speaking-signal.ts';
 import {
   audioCaptureOptions,
   ensureClientConfig,
@@ -50,6 +51,14 @@ interface Session {
   wasConnected: boolean;
   /** Stops the feedback outbox loop and listeners. */
   unbindFeedback: () => void;
+  /**
+   * Local tracks LiveKit unpublished because our publish permission was revoked (an observer
+   * during the conversation): kept alive and published again when the permission comes back,
+   * so the camera and microphone are never captured anew.
+   */
+  keptTracks: LocalTrack[];
+  /** Our own speaking state, as throttled lossy signals to the facilitators. */
+  speaking: SpeakingThrottle;
 }
 
 let current: Session | null = null;
@@ -64,11 +73,54 @@ function syncLocalMediaState(room: Room): void {
   });
 }
 
+/** Whether LiveKit lets us publish in the room we are connected to (true before any join). */
+function mayPublish(room: Room): boolean {
+  return room.localParticipant.permissions?.canPublish ?? true;
+}
+
+/** Keeps a track LiveKit unpublished (one per source), to publish it again later. */
+function keepTrack(session: Session, track: LocalTrack): void {
+  if (track.mediaStreamTrack.readyState !== 'live') return;
+  session.keptTracks = [...session.keptTracks.filter((t) => t.source !== track.source), track];
+}
+
+/** Publishes the kept tracks again once we may (no new getUserMedia: the very same tracks). */
+async function republishKept(session: Session): Promise<void> {
+  const { room } = session;
+  if (session.ended || room.state !== ConnectionState.Connected || !mayPublish(room)) return;
+  const tracks = session.keptTracks;
+  session.keptTracks = [];
+  const simulcast = !store.getState().clientConfig?.lowVideo;
+  for (const track of tracks) {
+    if (track.mediaStreamTrack.readyState !== 'live') continue;
+    await room.localParticipant.publishTrack(track, { simulcast, source: track.source }).catch(() => {
+      store.getState().setPublishFailed(true);
+    });
+  }
+  syncLocalMediaState(room);
+}
+
 function bindRoomEvents(session: Session): void {
   const { room } = session;
   const state = () => store.getState();
   const isLocal = (participant: Participant) => participant === room.localParticipant;
   room
+    .on(RoomEvent.ParticipantPermissionsChanged, (_previous, participant) => {
+      if (!isLocal(participant) || session.ended) return;
+      const canPublish = mayPublish(room);
+      state().patchMedia({ canPublish });
+      if (canPublish && session.keptTracks.length > 0) enqueueMedia(session, () => republishKept(session));
+    })
+    .on(RoomEvent.LocalTrackUnpublished, (publication) => {
+      // Our own switches unpublish on purpose and carry the tracks along themselves; any other
+      // unpublish while connected came from the server (publish permission revoked).
+      if (session.ended || session.switching || room.state !== ConnectionState.Connected) return;
+      if (publication.track) keepTrack(session, publication.track);
+    })
+    .on(RoomEvent.ActiveSpeakersChanged, (speakers) => {
+      if (session.target.kind === 'participant')
+        session.speaking.update(speakers.some((p) => p === room.localParticipant));
+    })
     .on(RoomEvent.Reconnecting, () => state().setLivekitStatus('reconnecting'))
     .on(RoomEvent.SignalReconnecting, () => state().setLivekitStatus('reconnecting'))
     .on(RoomEvent.Reconnected, () => state().setLivekitStatus('connected'))
@@ -109,6 +161,12 @@ function bindSocketEvents(session: Session): void {
   });
   socket.on('session:alerted', (alert) => {
     if (!session.ended) state().alertReceived(alert);
+  });
+  socket.on('media:presence', (presence) => {
+    if (!session.ended) state().mediaPresenceReceived(presence);
+  });
+  socket.on('media:speaking', (update) => {
+    if (!session.ended) state().speakingChanged(update);
   });
   socket.on('disconnect', (reason) => {
     if (session.ended || reason === 'io client disconnect') return;
@@ -189,9 +247,16 @@ async function switchRoom(session: Session, assignment: RoomAssignment): Promise
     return;
   }
   const state = () => store.getState();
-  const tracks = [...room.localParticipant.trackPublications.values()]
+  const published = [...room.localParticipant.trackPublications.values()]
     .map((publication) => publication.track)
     .filter((track): track is LocalTrack => track !== undefined);
+  // Tracks held back while we could not publish travel along too.
+  const tracks = [
+    ...published,
+    ...session.keptTracks.filter((kept) => !published.some((t) => t.source === kept.source)),
+  ];
+  session.keptTracks = [];
+  session.speaking.update(false);
   session.switching = true;
   session.joining = true;
   state().setSwitchingRoom(true);
@@ -203,8 +268,16 @@ async function switchRoom(session: Session, assignment: RoomAssignment): Promise
     state().roomEntered(assignment.groupId, grant.identity);
     state().setLivekitStatus('connected');
     state().setSessionError(null);
+    const canPublish = mayPublish(room);
+    state().patchMedia({ canPublish });
     const simulcast = !state().clientConfig?.lowVideo;
-    if (tracks.length === 0) await publishLocalMedia(room);
+    if (!canPublish) {
+      // Joined listen-only (an observer mid-conversation): hold the tracks until we may publish.
+      for (const track of tracks) keepTrack(session, track);
+      syncLocalMediaState(room);
+      return;
+    }
+    if (tracks.length === 0) await publishLocalMedia(session);
     for (const track of tracks) {
       await room.localParticipant.publishTrack(track, { simulcast, source: track.source }).catch(() => {
         state().setPublishFailed(true);
@@ -264,7 +337,8 @@ async function syncClock(socket: RundgangSocket): Promise<void> {
   if (estimate) store.getState().clockMeasured(estimate);
 }
 
-async function publishLocalMedia(room: Room): Promise<void> {
+async function publishLocalMedia(session: Session): Promise<void> {
+  const { room } = session;
   const { localAudio, localVideo, micEnabled, cameraEnabled, clientConfig } = store.getState();
   const simulcast = !clientConfig?.lowVideo;
   const publish = async (track: LocalTrack | null, enabled: boolean) => {
@@ -272,6 +346,10 @@ async function publishLocalMedia(room: Room): Promise<void> {
     if (!enabled) {
       // Not publishing a muted track keeps the device released; turning it on later captures anew.
       track.stop();
+      return;
+    }
+    if (!mayPublish(room)) {
+      keepTrack(session, track);
       return;
     }
     await room.localParticipant.publishTrack(track, { simulcast, source: track.source });
@@ -325,7 +403,8 @@ async function joinLiveKit(session: Session): Promise<void> {
   }
   state().roomEntered(groupOfRoom(grant.data.room), grant.data.identity);
   state().setLivekitStatus('connected');
-  await publishLocalMedia(session.room);
+  state().patchMedia({ canPublish: mayPublish(session.room) });
+  await publishLocalMedia(session);
 }
 
 /** Starts a session for the target: connects the socket, then LiveKit once a grant arrives. */
@@ -343,6 +422,8 @@ export async function startSession(target: SessionTarget): Promise<void> {
     videoCaptureDefaults: videoCaptureOptions(config, videoDeviceId),
     audioCaptureDefaults: audioCaptureOptions(audioDeviceId),
     publishDefaults: { simulcast: !config.lowVideo },
+    // A revoked publish permission unpublishes our tracks; keep them alive to publish them again.
+    stopLocalTrackOnUnpublish: false,
   });
   const session: Session = {
     target,
@@ -354,8 +435,13 @@ export async function startSession(target: SessionTarget): Promise<void> {
     switching: false,
     wasConnected: false,
     unbindFeedback: () => undefined,
+    keptTracks: [],
+    speaking: speakingThrottle((speaking) => {
+      if (session.socket.connected && !session.ended) session.socket.emit('media:speaking', { speaking });
+    }),
   };
   store.getState().liveReset();
+  store.getState().presenceReset();
   current = session;
   bindRoomEvents(session);
   bindSocketEvents(session);
@@ -381,7 +467,7 @@ export function retryLiveKit(): void {
 /** Turns the microphone on or off in the room (captures anew if it was never published). */
 export async function toggleMicrophone(): Promise<void> {
   const room = current?.room;
-  if (!room) return;
+  if (!room || !mayPublish(room)) return;
   try {
     await room.localParticipant.setMicrophoneEnabled(!room.localParticipant.isMicrophoneEnabled);
   } catch {
@@ -393,7 +479,7 @@ export async function toggleMicrophone(): Promise<void> {
 /** Turns the camera on or off in the room. */
 export async function toggleCamera(): Promise<void> {
   const room = current?.room;
-  if (!room) return;
+  if (!room || !mayPublish(room)) return;
   try {
     await room.localParticipant.setCameraEnabled(!room.localParticipant.isCameraEnabled);
   } catch {
@@ -404,6 +490,13 @@ export async function toggleCamera(): Promise<void> {
 
 function teardown(session: Session): void {
   session.ended = true;
+  session.speaking.reset();
+  // Kept tracks are ours, not the room's: disconnect(true) would not stop them.
+  for (const track of session.keptTracks) track.stop();
+  session.keptTracks = [];
+  // Tracks are not stopped on unpublish (see stopLocalTrackOnUnpublish), so stop them here.
+  for (const publication of session.room.localParticipant.trackPublications.values())
+    publication.track?.stop();
   session.unbindFeedback();
   session.socket.removeAllListeners();
   session.socket.disconnect();
@@ -419,4 +512,6 @@ export function endSession(left: boolean): void {
   releaseLocalMedia();
   store.getState().sessionEnded(left);
   store.getState().liveReset();
+  store.getState().presenceReset();
+  store.getState().patchMedia({ canPublish: true });
 }

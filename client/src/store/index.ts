@@ -8,6 +8,7 @@ import { createAuthSlice } from './auth-slice.ts';
 import { createFeedbackSlice } from './feedback-slice.ts';
 import { createLiveSlice } from './live-slice.ts';
 import { createMediaSlice } from './media-slice.ts';
+import { createPresenceSlice } from './presence-slice.ts';
 import { createSessionSlice } from './session-slice.ts';
 import type { AppState } from './types.ts';
 import { createWebinarsSlice } from './webinars-slice.ts';
@@ -22,4 +23,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createSessionSlice(...args),
   ...createLiveSlice(...args),
   ...createFeedbackSlice(...args),
+  ...createPresenceSlice(...args),
 }));

@@ -30,6 +30,11 @@ export interface MediaSlice {
   videoDeviceId: string | null;
   /** True once pre-join is done and the room owns the tracks. */
   prejoinDone: boolean;
+  /**
+   * Whether LiveKit lets us publish in the room we are in. The server revokes it for observers
+   * during the conversation when the exercise says so; the tracks are kept to publish again.
+   */
+  canPublish: boolean;
   setClientConfig: (config: ClientConfig) => void;
   patchMedia: (
     patch: Partial<
@@ -46,6 +51,7 @@ export interface MediaSlice {
         | 'audioDeviceId'
         | 'videoDeviceId'
         | 'prejoinDone'
+        | 'canPublish'
       >
     >,
   ) => void;
@@ -64,6 +70,7 @@ const initialMedia = {
   audioDeviceId: null,
   videoDeviceId: null,
   prejoinDone: false,
+  canPublish: true,
 } as const satisfies Partial<MediaSlice>;
 
 /** Creates the media slice. */

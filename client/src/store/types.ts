@@ -5,11 +5,18 @@ import type { AuthSlice } from './auth-slice.ts';
 import type { FeedbackSlice } from './feedback-slice.ts';
 import type { LiveSlice } from './live-slice.ts';
 import type { MediaSlice } from './media-slice.ts';
+import type { PresenceSlice } from './presence-slice.ts';
 import type { SessionSlice } from './session-slice.ts';
 import type { WebinarsSlice } from './webinars-slice.ts';
 
 /** The whole client state: one store, composed of typed slices. */
-export type AppState = AuthSlice & WebinarsSlice & MediaSlice & SessionSlice & LiveSlice & FeedbackSlice;
+export type AppState = AuthSlice &
+  WebinarsSlice &
+  MediaSlice &
+  SessionSlice &
+  LiveSlice &
+  FeedbackSlice &
+  PresenceSlice;
 
 /** A slice creator that can read and write the whole store. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -1,79 +1,162 @@
-import { paceOf, scheduleDriftMs } from '@rundgang/shared';
-import { useId, useState } from 'react';
+import { type Agenda, paceOf, plannedStartOffsetsMs, scheduleDriftMs } from '@rundgang/shared';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCommand } from '../../hooks/use-command.ts';
+import { useFormatClock } from '../../hooks/use-format-clock.ts';
 import { useServerNow } from '../../hooks/use-server-now.ts';
-import { DEFAULT_AGENDA, defaultPlan, readRun, type StoredRun, writeRun } from '../../lib/agenda.ts';
+import { request } from '../../realtime/session.ts';
+import { useAppStore } from '../../store/index.ts';
+import { AgendaEditor } from './AgendaEditor.tsx';
 
-/** The webinar's agenda as a timeline: current segment, and whether the run is ahead or behind. */
-export function AgendaTimeline({ webinarId }: { webinarId: string }) {
+const MINUTE_MS = 60_000;
+
+/** The current segment: when it started against the plan, and how much of it has run. */
+function CurrentSegment({
+  agenda,
+  now,
+}: {
+  agenda: Agenda & { run: NonNullable<Agenda['run']> };
+  now: number;
+}) {
+  const { t } = useTranslation();
+  const clock = useFormatClock();
+  const { plan, run } = agenda;
+  const segment = plan.segments[run.currentIndex];
+  if (!segment) return null;
+  const plannedStart = run.startedAt + (plannedStartOffsetsMs(plan)[run.currentIndex] ?? 0);
+  const elapsed = Math.max(0, Math.floor((now - run.currentStartedAt) / MINUTE_MS));
+  const over = elapsed > segment.plannedMinutes;
+  return (
+    <div className="agenda__now" data-testid="agenda-current" data-index={run.currentIndex}>
+      <p className="agenda__now-title">
+        <span className="agenda__now-label">{t('agenda.nowLabel')}:</span> {segment.title}
+      </p>
+      <p className="agenda__now-meta">
+        {t('agenda.startedAt', { actual: clock(run.currentStartedAt), planned: clock(plannedStart) })}
+      </p>
+      <p className={`agenda__now-meta${over ? ' agenda__now-meta--over' : ''}`} data-testid="agenda-elapsed">
+        {t('agenda.elapsed', { elapsed, planned: segment.plannedMinutes })}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The webinar's agenda from the session (shared by co-facilitators, persisted on the server):
+ * current segment, planned vs actual, ahead/behind, "next segment", and the plan editor.
+ */
+export function AgendaTimeline() {
   const { t } = useTranslation();
   const headingId = useId();
   const now = useServerNow(15_000);
-  const [run, setRun] = useState<StoredRun | null>(() => readRun(webinarId));
-  const plan = defaultPlan((key) => t(`agenda.segments.${key as (typeof DEFAULT_AGENDA)[number]['key']}`));
-  const save = (next: StoredRun | null) => {
-    writeRun(webinarId, next);
-    setRun(next);
-  };
-  const drift = run ? scheduleDriftMs(plan, { ...run, now }) : 0;
+  const clock = useFormatClock();
+  const agenda = useAppStore((s) => s.liveState?.agenda ?? null);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Closing the editor puts focus back on the button that opened it.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+  const { run: send, busy, error } = useCommand();
+  if (!agenda) return null;
+  const { plan, run } = agenda;
+  const segments = plan.segments;
+  const current = run && segments[run.currentIndex] ? run : null;
+  const drift = current ? scheduleDriftMs(plan, { ...current, now }) : 0;
   const pace = paceOf(drift);
-  const driftMinutes = Math.round(Math.abs(drift) / 60_000);
-  const last = plan.segments.length - 1;
+  const driftMinutes = Math.round(Math.abs(drift) / MINUTE_MS);
+  const offsets = plannedStartOffsetsMs(plan);
+  const nextIndex = current ? current.currentIndex + 1 : 0;
+  const next = segments[nextIndex];
+  const startSegment = (index: number) => void send(() => request('agenda:start_segment', { index }));
+
   return (
     <section className="panel console-panel agenda" aria-labelledby={headingId} data-testid="agenda">
       <div className="console-panel__head">
         <h2 id={headingId}>{t('agenda.heading')}</h2>
-        {run && (
-          <span className={`pace pace--${pace}`} data-testid="agenda-pace">
+        {current && (
+          <span className={`pace pace--${pace}`} data-testid="agenda-pace" data-pace={pace}>
             {t(`agenda.pace.${pace}`, { minutes: driftMinutes })}
           </span>
         )}
       </div>
-      <ol className="agenda__list">
-        {plan.segments.map((segment, index) => {
-          const current = run?.currentIndex === index;
-          const done = run !== null && index < run.currentIndex;
-          return (
-            <li
-              key={DEFAULT_AGENDA[index]?.key}
-              className={`agenda__item agenda__item--${segment.kind}${current ? ' agenda__item--current' : ''}${done ? ' agenda__item--done' : ''}`}
-              aria-current={current ? 'step' : undefined}
-            >
-              <span className="agenda__title">{segment.title}</span>
-              <span className="agenda__minutes">
-                {t('agenda.minutes', { count: segment.plannedMinutes })}
-              </span>
-            </li>
-          );
-        })}
-      </ol>
+      {current && <CurrentSegment agenda={{ plan, run: current }} now={now} />}
+      {segments.length === 0 ? (
+        <p className="empty-state">{t('agenda.empty')}</p>
+      ) : (
+        <ol className="agenda__list" data-testid="agenda-list">
+          {segments.map((segment, index) => {
+            const isCurrent = current?.currentIndex === index;
+            const done = current !== null && index < current.currentIndex;
+            return (
+              <li
+                // Segments have no ids; the index is their identity in the plan.
+                // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                key={index}
+                className={`agenda__item agenda__item--${segment.kind}${isCurrent ? ' agenda__item--current' : ''}${done ? ' agenda__item--done' : ''}`}
+                aria-current={isCurrent ? 'step' : undefined}
+                data-testid="agenda-item"
+              >
+                <span className="agenda__title">
+                  <span className="visually-hidden">{t(`agenda.kinds.${segment.kind}`)}: </span>
+                  {segment.title}
+                </span>
+                <span className="agenda__minutes">
+                  {current && !done && !isCurrent && (
+                    <span className="agenda__clock">
+                      {t('agenda.plannedStart', { time: clock(current.startedAt + (offsets[index] ?? 0)) })}
+                      {' · '}
+                    </span>
+                  )}
+                  {t('agenda.minutes', { count: segment.plannedMinutes })}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
       <div className="actions">
-        {run === null ? (
+        {current === null ? (
           <button
             type="button"
             className="button button--small"
-            onClick={() => save({ startedAt: Date.now(), currentIndex: 0, currentStartedAt: Date.now() })}
+            disabled={busy || segments.length === 0}
+            data-testid="agenda-start"
+            onClick={() => startSegment(0)}
           >
             {t('agenda.start')}
           </button>
+        ) : next ? (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            data-testid="agenda-next"
+            onClick={() => startSegment(nextIndex)}
+          >
+            {t('agenda.nextTo', { title: next.title })}
+          </button>
         ) : (
-          <>
-            <button
-              type="button"
-              className="button button--small"
-              disabled={run.currentIndex >= last}
-              onClick={() =>
-                save({ ...run, currentIndex: run.currentIndex + 1, currentStartedAt: Date.now() })
-              }
-            >
-              {t('agenda.next')}
-            </button>
-            <button type="button" className="button button--small button--quiet" onClick={() => save(null)}>
-              {t('agenda.reset')}
-            </button>
-          </>
+          <p className="hint">{t('agenda.lastSegment')}</p>
+        )}
+        {!editing && (
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            ref={editButton}
+            data-testid="agenda-edit"
+            onClick={() => setEditing(true)}
+          >
+            {t('agenda.edit')}
+          </button>
         )}
       </div>
+      <p className="status-message error-text" role="status">
+        {error ?? ''}
+      </p>
+      {editing && <AgendaEditor plan={plan} onDone={() => setEditing(false)} />}
     </section>
   );
 }

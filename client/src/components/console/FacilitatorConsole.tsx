@@ -86,7 +86,7 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
         <section className="panel console-panel">
           <BroadcastForm />
         </section>
-        <AgendaTimeline webinarId={webinarId} />
+        <AgendaTimeline />
         <section className="panel console-panel shortcuts" aria-labelledby="shortcuts-heading">
           <h2 id="shortcuts-heading">{t('console.shortcutsHeading')}</h2>
           <p className="hint">{t('console.shortcuts')}</p>
@@ -99,7 +99,7 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
           </p>
         ) : breakouts ? (
           <div className="stack">
-            <RoomsOverview state={liveState} breakouts={breakouts} />
+            <RoomsOverview webinarId={webinarId} state={liveState} breakouts={breakouts} />
             <FeedbackConsolePanel webinarId={webinarId} />
           </div>
         ) : (

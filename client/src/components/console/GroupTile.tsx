@@ -2,6 +2,8 @@ import type { RoundRole, TimerCommand } from '@rundgang/shared';
 import { useTranslation } from 'react-i18next';
 import { groupNumber, useGroupName } from '../../hooks/use-group-name.ts';
 import { formatTimeLeft, type GroupView } from '../../lib/live-view.ts';
+import { type MemberConnection, memberConnection } from '../../lib/member-connection.ts';
+import { useAppStore } from '../../store/index.ts';
 import { feedbackGroupAnchor } from './FeedbackConsolePanel.tsx';
 
 /** What a tile can ask the console to do. */
@@ -21,9 +23,31 @@ function roleIn(view: GroupView, id: string): RoundRole | null {
 
 const ROLE_ORDER: Record<RoundRole, number> = { guide: 0, advisee: 1, observer: 2 };
 
+/**
+ * A member's connection as a shape plus words: the usual case (connected) is a quiet check
+ * with its words for screen readers; the exceptions say what is wrong in visible text.
+ */
+function ConnectionMark({ connection }: { connection: MemberConnection }) {
+  const { t } = useTranslation();
+  const text = t(`console.connection.${connection}`);
+  return (
+    <>
+      <span className={`connection-mark connection-mark--${connection}`} aria-hidden="true" />
+      {connection === 'connected' ? (
+        <span className="visually-hidden">{text}, </span>
+      ) : (
+        <span className="connection-text" data-testid="member-connection-text">
+          {text}
+        </span>
+      )}
+    </>
+  );
+}
+
 /** One breakout group at a glance: phase and time, members with roles and presence, cards, help, controls. */
 export function GroupTile({
   view,
+  webinarId,
   names,
   present,
   groupIds,
@@ -32,6 +56,7 @@ export function GroupTile({
   actions,
 }: {
   view: GroupView;
+  webinarId: string;
   names: Record<string, string>;
   present: ReadonlySet<string>;
   groupIds: string[];
@@ -41,6 +66,8 @@ export function GroupTile({
 }) {
   const { t } = useTranslation();
   const groupName = useGroupName();
+  const mediaRooms = useAppStore((s) => s.mediaRooms);
+  const speaking = useAppStore((s) => s.speaking);
   const name = groupName(view.id);
   const phase = view.finished ? t('phases.finished') : t(`phases.${view.phaseKind ?? 'preparation'}`);
   const time = formatTimeLeft(view.timeLeftMs);
@@ -109,19 +136,31 @@ export function GroupTile({
       <ul className="group-tile__members">
         {members.map((id) => {
           const role = roleIn(view, id);
-          const here = present.has(id);
+          const connection = memberConnection(id, { present, mediaRooms, webinarId, groupId: view.id });
+          const talking = connection === 'connected' && speaking[id] === true;
           return (
             <li
               key={id}
-              className={`group-member${here ? '' : ' group-member--gone'}`}
+              className={`group-member group-member--${connection}${talking ? ' group-member--speaking' : ''}`}
               data-testid="group-member"
               data-participant-id={id}
               data-role={role ?? ''}
-              data-present={here ? 'true' : 'false'}
+              data-present={present.has(id) ? 'true' : 'false'}
+              data-connection={connection}
+              data-speaking={talking ? 'true' : 'false'}
             >
-              <span className={`presence-dot presence-dot--${here ? 'here' : 'gone'}`} aria-hidden="true" />
+              <ConnectionMark connection={connection} />
               <span className="group-member__name">{names[id] ?? id}</span>
-              <span className="visually-hidden">, {here ? t('console.present') : t('console.gone')}</span>
+              {talking && (
+                <span className="speaking-mark" data-testid="member-speaking">
+                  <span className="speaking-mark__bars" aria-hidden="true">
+                    <span />
+                    <span />
+                    <span />
+                  </span>
+                  <span className="visually-hidden">{t('console.speaking')}</span>
+                </span>
+              )}
               {role && <span className={`role-badge role-badge--${role}`}>{t(`roles.${role}`)}</span>}
             </li>
           );

@@ -1,5 +1,6 @@
 import {
   DEFAULT_PHASES,
+  type ExerciseConfigInput,
   GROUP_STRATEGIES,
   type GroupProposal,
   type GroupSize,
@@ -14,6 +15,10 @@ import { focusSkillsOf, THEMES, textLanguage } from '../../lib/themes.ts';
 import { request } from '../../realtime/session.ts';
 import { useAppStore } from '../../store/index.ts';
 import { GroupEditor } from './GroupEditor.tsx';
+
+/** When the guide may read the cards about them (the exercise's setting). */
+type FeedbackVisibility = ExerciseConfigInput['feedbackVisibleToGuide'] & string;
+const FEEDBACK_VISIBILITIES: readonly FeedbackVisibility[] = ['on_submit', 'after_feedback_phase'];
 
 interface PhaseDraft {
   kind: Phase['kind'];
@@ -32,6 +37,7 @@ export function OpenBreakoutsPanel() {
     rounds: useId(),
     closing: useId(),
     mute: useId(),
+    visibility: useId(),
   };
   const [expanded, setExpanded] = useState(false);
   const [themeId, setThemeId] = useState<string>(THEMES[0]?.id ?? 'structure');
@@ -43,6 +49,7 @@ export function OpenBreakoutsPanel() {
   const [rounds, setRounds] = useState<string>('');
   const [closingSec, setClosingSec] = useState('60');
   const [muteObservers, setMuteObservers] = useState(false);
+  const [feedbackVisibleToGuide, setFeedbackVisibleToGuide] = useState<FeedbackVisibility>('on_submit');
   const [proposal, setProposal] = useState<GroupProposal | null>(null);
   const [groups, setGroups] = useState<string[][]>([]);
   const propose = useCommand();
@@ -77,6 +84,7 @@ export function OpenBreakoutsPanel() {
           phases: phases.map((p, i) => ({ kind: p.kind, durationSec: phaseSeconds[i] ?? 60 })),
           rounds: roundsNumber,
           muteObserversDuringConversation: muteObservers,
+          feedbackVisibleToGuide,
           closingCountdownSec: Math.min(120, Math.max(10, Number.parseInt(closingSec, 10) || 60)),
           seed: proposal.seed,
         },
@@ -209,12 +217,29 @@ export function OpenBreakoutsPanel() {
             <input
               id={ids.mute}
               type="checkbox"
+              data-testid="mute-observers"
               checked={muteObservers}
               onChange={(e) => setMuteObservers(e.target.checked)}
             />
             <label htmlFor={ids.mute}>{t('open.muteObservers')}</label>
           </div>
         </div>
+        <fieldset className="choice-group" data-testid="feedback-visibility">
+          <legend>{t('open.feedbackVisibility')}</legend>
+          {FEEDBACK_VISIBILITIES.map((value) => (
+            <label key={value} className="choice-group__option">
+              <input
+                type="radio"
+                name={ids.visibility}
+                value={value}
+                checked={feedbackVisibleToGuide === value}
+                data-testid={`feedback-visibility-${value}`}
+                onChange={() => setFeedbackVisibleToGuide(value)}
+              />
+              <span>{t(`open.feedbackVisibilityOptions.${value}`)}</span>
+            </label>
+          ))}
+        </fieldset>
         <div className="actions">
           <button type="submit" className="button" disabled={propose.busy} data-testid="propose-groups">
             {propose.busy ? t('open.proposing') : t('open.propose')}

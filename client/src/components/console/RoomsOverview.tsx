@@ -6,6 +6,7 @@ import { useGroupName } from '../../hooks/use-group-name.ts';
 import { useServerNow } from '../../hooks/use-server-now.ts';
 import { playCue } from '../../lib/chime.ts';
 import { closingLeftMs, formatTimeLeft, groupView } from '../../lib/live-view.ts';
+import { memberConnection } from '../../lib/member-connection.ts';
 import { request, visitRoom } from '../../realtime/session.ts';
 import { useAppStore } from '../../store/index.ts';
 import { GroupTile, type GroupTileActions } from './GroupTile.tsx';
@@ -13,7 +14,15 @@ import { GroupTile, type GroupTileActions } from './GroupTile.tsx';
 const EDITABLE = 'input, textarea, select, [contenteditable="true"]';
 
 /** Every breakout group as a tile, with controls for all groups, alerts, cues and shortcuts. */
-export function RoomsOverview({ state, breakouts }: { state: PublicSessionState; breakouts: Breakouts }) {
+export function RoomsOverview({
+  webinarId,
+  state,
+  breakouts,
+}: {
+  webinarId: string;
+  state: PublicSessionState;
+  breakouts: Breakouts;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const groupName = useGroupName();
@@ -22,6 +31,7 @@ export function RoomsOverview({ state, breakouts }: { state: PublicSessionState;
   const alerts = useAppStore((s) => s.alerts);
   const alertDismissed = useAppStore((s) => s.alertDismissed);
   const currentGroupId = useAppStore((s) => s.currentGroupId);
+  const mediaRooms = useAppStore((s) => s.mediaRooms);
   const { run, busy, error } = useCommand();
   const [confirmClose, setConfirmClose] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -34,7 +44,14 @@ export function RoomsOverview({ state, breakouts }: { state: PublicSessionState;
   const closingLeft = closingLeftMs(state, now);
   const helpCount = views.filter((v) => v.helpRequested).length;
   const memberCount = views.reduce((n, v) => n + v.memberIds.length, 0);
-  const presentCount = views.reduce((n, v) => n + v.memberIds.filter((id) => present.has(id)).length, 0);
+  const presentCount = views.reduce(
+    (n, v) =>
+      n +
+      v.memberIds.filter(
+        (id) => memberConnection(id, { present, mediaRooms, webinarId, groupId: v.id }) === 'connected',
+      ).length,
+    0,
+  );
 
   const timer = (command: TimerCommand) => void run(() => request('timer:control', command));
   const actions: GroupTileActions = {
@@ -259,6 +276,7 @@ export function RoomsOverview({ state, breakouts }: { state: PublicSessionState;
           <GroupTile
             key={view.id}
             view={view}
+            webinarId={webinarId}
             names={names}
             present={present}
             groupIds={groupIds}

@@ -1,19 +1,40 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { participantIdOf } from '../../lib/live-view.ts';
 import { toggleCamera, toggleMicrophone } from '../../realtime/session.ts';
 import { useAppStore } from '../../store/index.ts';
+
+/** Whether we observe in our group's current round (the usual reason publishing is revoked). */
+function useObserving(): boolean {
+  return useAppStore((s) => {
+    const self = participantIdOf(s.selfIdentity);
+    const group = s.liveState?.breakouts?.groups.find((g) => self && g.memberIds.includes(self));
+    return Boolean(self && group?.rotation[group.timer.round]?.observerIds.includes(self));
+  });
+}
 
 /** Microphone, camera and leave; labels say what pressing will do. */
 export function RoomControls({ onLeave }: { onLeave: () => void }) {
   const { t } = useTranslation();
+  const noticeId = useId();
   const micEnabled = useAppStore((s) => s.micEnabled);
   const cameraEnabled = useAppStore((s) => s.cameraEnabled);
   const connected = useAppStore((s) => s.livekitStatus === 'connected');
+  // The server took our publish permission (observer during the conversation); it comes back by itself.
+  const revoked = useAppStore((s) => !s.canPublish && s.livekitStatus === 'connected');
+  const observing = useObserving();
   return (
     <section className="room-controls" aria-label={t('room.controls')}>
+      {revoked && (
+        <p id={noticeId} className="room-controls__notice" role="status" data-testid="publish-revoked">
+          {observing ? t('room.publishRevokedObserver') : t('room.publishRevoked')}
+        </p>
+      )}
       <button
         type="button"
         className={`button ${micEnabled ? 'button--secondary' : 'button--off'}`}
-        disabled={!connected}
+        disabled={!connected || revoked}
+        aria-describedby={revoked ? noticeId : undefined}
         data-testid="toggle-mic"
         data-enabled={micEnabled ? 'true' : 'false'}
         onClick={() => void toggleMicrophone()}
@@ -23,7 +44,8 @@ export function RoomControls({ onLeave }: { onLeave: () => void }) {
       <button
         type="button"
         className={`button ${cameraEnabled ? 'button--secondary' : 'button--off'}`}
-        disabled={!connected}
+        disabled={!connected || revoked}
+        aria-describedby={revoked ? noticeId : undefined}
         data-testid="toggle-camera"
         data-enabled={cameraEnabled ? 'true' : 'false'}
         onClick={() => void toggleCamera()}
