@@ -52,6 +52,8 @@ async function main() {
     await child?.stop();
     process.exit(0);
   };
+  // A stray rejected promise is a bug to log, not a reason to drop every live webinar.
+  process.on('unhandledRejection', (err) => app.log.error({ err }, 'unhandled rejection'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
