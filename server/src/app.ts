@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { livekitWebhookRoutes, type MediaPresenceEvent } from './routes/livekit-webhook.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 import { themeRoutes } from './routes/themes.ts';
 import { webinarRoutes } from './routes/webinars.ts';
 
@@ -118,6 +119,7 @@ export async function buildApp(
   await app.register(webinarRoutes, { ...deps, realtime });
   await app.register(feedbackRoutes, deps);
   await app.register(themeRoutes, deps);
+  await app.register(privacyRoutes, deps);
   await app.register(livekitWebhookRoutes, { ...deps, onPresence });
 
   const dist = deps.config.clientDist ?? defaultClientDist;

@@ -52,6 +52,7 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
   let facilitator: TestClient;
   const people: { id: string; token: string; client: TestClient; heard: string[] }[] = [];
   let group: SessionGroup;
+  let cookie: string;
   const byId = (id: string) => {
     const p = people.find((x) => x.id === id);
     if (!p) throw new Error(`no participant ${id}`);
@@ -60,7 +61,7 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const { cookie } = await signedInFacilitator(t);
+    ({ cookie } = await signedInFacilitator(t));
     const made = await webinarWithParticipants(t, cookie, ['Ola', 'Siri', 'Per', 'Kari', 'Nils', 'Liv']);
     webinarId = made.webinarId;
     await api(t, 'POST', `/api/webinars/${webinarId}/open`, { cookie });
@@ -144,6 +145,22 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
     expect(facilitator.snapshots.map((s) => JSON.stringify(s)).join('\n')).not.toContain(SECRET_TEXT);
   });
 
+  it('exports everything about a participant and deletes them with their cards', async () => {
+    const roles = group.rotation[0];
+    const observer = byId(roles?.observerIds[0] ?? '');
+    const exported = await api(t, 'GET', `/api/invites/${observer.token}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.participant.id).toBe(observer.id);
+    expect(
+      exported.body.feedbackWritten.map((c: { content: { workedWell: string } }) => c.content.workedWell),
+    ).toEqual([SECRET_TEXT]);
+    expect(exported.body.feedbackReceived).toEqual([]);
+    const guide = byId(roles?.guideId ?? '');
+    const guideExport = await api(t, 'GET', `/api/invites/${guide.token}/export`);
+    expect(guideExport.body.feedbackReceived).toHaveLength(1);
+    expect(guideExport.body.feedbackWritten).toEqual([]);
+  });
+
   it('refuses cards from non-observers and bad content with a clear error', async () => {
     const roles = group.rotation[0];
     const breakoutsId = facilitator.latest.state.breakouts?.id ?? '';
@@ -178,6 +195,29 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
     const presented = await shown;
     expect(presented.quotes.map((q: { text: string }) => q.text)).toContain(SECRET_TEXT);
     expect(JSON.stringify(presented)).not.toContain('Ola');
+  });
+
+  it('lets a facilitator delete a participant, removing the cards they wrote', async () => {
+    const observerId = group.rotation[0]?.observerIds[0] ?? '';
+    const other = await signedInFacilitator(t);
+    expect(
+      (
+        await api(t, 'DELETE', `/api/webinars/${webinarId}/participants/${observerId}`, {
+          cookie: other.cookie,
+        })
+      ).status,
+    ).toBe(404);
+    const res = await api(t, 'DELETE', `/api/webinars/${webinarId}/participants/${observerId}`, { cookie });
+    expect(res.status).toBe(204);
+    const left = await t.db.query<{ n: number }>(
+      'select count(*)::int as n from feedback_cards where observer_id = $1',
+      [observerId],
+    );
+    expect(left[0]?.n).toBe(0);
+    expect((await api(t, 'GET', `/api/invites/${byId(observerId).token}/export`)).status).toBe(404);
+    expect(
+      (await api(t, 'DELETE', `/api/webinars/${webinarId}/participants/${observerId}`, { cookie })).status,
+    ).toBe(404);
   });
 });
 

@@ -111,6 +111,9 @@ export const paths = {
   inviteFeedback: (token: string) => `/api/invites/${token}/feedback`,
   inviteFeedbackCard: (token: string, cardId: string) => `/api/invites/${token}/feedback/${cardId}`,
   inviteThemes: (token: string) => `/api/invites/${token}/themes`,
+  inviteExport: (token: string) => `/api/invites/${token}/export`,
+  participant: (webinarId: string, participantId: string) =>
+    `/api/webinars/${webinarId}/participants/${participantId}`,
   webinarThemes: (id: string) => `/api/webinars/${id}/themes`,
   webinarTheme: (id: string, themeId: string) => `/api/webinars/${id}/themes/${themeId}`,
   feedbackCsv: (id: string, lang: 'nb' | 'en') => `/api/webinars/${id}/feedback.csv?lang=${lang}`,

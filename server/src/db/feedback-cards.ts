@@ -149,3 +149,14 @@ export async function cardsReceivedInSeries(
   ]);
   return rows.map(toView);
 }
+
+/** Cards a participant wrote, across the series (for their data export). */
+export async function cardsWrittenInSeries(
+  db: Queryable,
+  participantId: string,
+): Promise<FeedbackCardView[]> {
+  const rows = await db.query<CardRow>(`${SELECT} where c.observer_id = $1 order by c.submitted_at`, [
+    participantId,
+  ]);
+  return rows.map(toView);
+}

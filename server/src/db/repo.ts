@@ -217,3 +217,16 @@ export async function resolveInvite(
 export async function participantByInvite(db: Queryable, token: string): Promise<ParticipantRow | undefined> {
   return (await db.query<ParticipantRow>('select * from participants where invite_token = $1', [token]))[0];
 }
+
+/** Deletes a participant of a series and, by cascade, the feedback cards they wrote or received. */
+export async function deleteParticipant(
+  db: Queryable,
+  seriesId: string,
+  participantId: string,
+): Promise<boolean> {
+  const rows = await db.query('delete from participants where id = $1 and series_id = $2 returning id', [
+    participantId,
+    seriesId,
+  ]);
+  return rows.length > 0;
+}
