@@ -133,7 +133,12 @@ export function RoomsOverview({
   }, []);
 
   return (
-    <section className="rooms" aria-labelledby={headingId} data-testid="rooms-overview">
+    <section
+      className="rooms"
+      aria-labelledby={headingId}
+      data-testid="rooms-overview"
+      data-media-presence={mediaRooms ? 'reported' : 'unknown'}
+    >
       <div className="rooms__head">
         <h2 id={headingId}>{t('console.roomsHeading')}</h2>
         <p className="rooms__summary" data-testid="rooms-summary">
