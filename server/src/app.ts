@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/db.ts';
 import { liveWebinarIds } from './db/event-log.ts';
+import { purgeCardsOlderThan } from './db/feedback-cards.ts';
 import { AppError } from './errors.ts';
 import type { LiveKitAdapter } from './livekit/adapter.ts';
 import { attachRealtime, type Realtime } from './realtime/realtime.ts';
@@ -111,6 +112,15 @@ export async function buildApp(
   app.addHook('onReady', async () => {
     for (const id of await liveWebinarIds(deps.db)) await realtime.sessions.get(id);
   });
+  // Retention: old feedback cards go at start and then daily.
+  const purge = () =>
+    purgeCardsOlderThan(deps.db, deps.config.feedbackRetentionDays)
+      .then((n) => n && app.log.info({ deleted: n }, 'feedback cards past retention deleted'))
+      .catch((err) => app.log.error({ err }, 'retention purge failed'));
+  const purgeTimer = setInterval(purge, 24 * 3600_000);
+  purgeTimer.unref();
+  app.addHook('onReady', async () => void purge());
+  app.addHook('onClose', async () => clearInterval(purgeTimer));
 
   const onPresence = (e: MediaPresenceEvent) => realtime.mediaEvent(e);
 

@@ -24,6 +24,7 @@ const EnvSchema = z
     LIVEKIT_BIN: z.string().optional(),
     CLIENT_DIST: z.string().optional(),
     RUNDGANG_LOW_VIDEO: bool.default(false),
+    FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     COOKIE_SECURE: bool.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -53,6 +54,8 @@ export interface Config {
   livekit: LiveKitConfig;
   clientDist: string | undefined;
   lowVideo: boolean;
+  /** Feedback cards older than this are deleted (data minimisation). */
+  feedbackRetentionDays: number;
   cookieSecure: boolean;
   logLevel: string;
 }
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { mode: 'embedded', port: e.LIVEKIT_PORT, rtcPort: e.LIVEKIT_RTC_PORT, bin: e.LIVEKIT_BIN },
     clientDist: e.CLIENT_DIST,
     lowVideo: e.RUNDGANG_LOW_VIDEO,
+    feedbackRetentionDays: e.FEEDBACK_RETENTION_DAYS,
     cookieSecure: e.COOKIE_SECURE ?? e.PUBLIC_URL?.startsWith('https://') ?? false,
     logLevel: e.LOG_LEVEL,
   };

@@ -11,6 +11,7 @@ import { PROTOCOL_VERSION, type SessionGroup } from '@rundgang/shared';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { purgeCardsOlderThan } from '../src/db/feedback-cards.ts';
 import { freePort } from './helpers/ports.ts';
 import { spawnTs } from './helpers/processes.ts';
 import {
@@ -195,6 +196,17 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
     const presented = await shown;
     expect(presented.quotes.map((q: { text: string }) => q.text)).toContain(SECRET_TEXT);
     expect(JSON.stringify(presented)).not.toContain('Ola');
+  });
+
+  it('purges cards past the retention period, and only those', async () => {
+    expect(await purgeCardsOlderThan(t.db, 1)).toBe(0);
+    await t.db.query("update feedback_cards set submitted_at = now() - interval '400 days'");
+    expect(await purgeCardsOlderThan(t.db, 365)).toBe(1);
+    // Put a card back for the tests after this one.
+    const roles = group.rotation[0];
+    const breakoutsId = facilitator.latest.state.breakouts?.id ?? '';
+    const again = await byId(roles?.observerIds[0] ?? '').client.request('feedback:submit', card(breakoutsId, group.id, 0));
+    expect(again.ok).toBe(true);
   });
 
   it('lets a facilitator delete a participant, removing the cards they wrote', async () => {
