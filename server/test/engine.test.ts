@@ -291,3 +291,50 @@ describe('with LiveKit unreachable', () => {
     }
   });
 });
+
+describe('a round that starts without its guide or advisee', () => {
+  it('alerts the facilitator with a suggested swap, and the swap moves the roles', async () => {
+    const t = await startTestApp('pglite');
+    try {
+      const { cookie } = await signedInFacilitator(t);
+      const { webinarId, invites } = await webinarWithParticipants(t, cookie, ['A', 'B', 'C', 'D']);
+      await api(t, 'POST', `/api/webinars/${webinarId}/open`, { cookie });
+      const f = await TestClient.connect(t, { webinarId }, cookie);
+      const ps = await Promise.all(invites.map((i) => TestClient.connect(t, { invite: i.token })));
+      await f.waitForState((s) => s.state.present.length === 4);
+      // D drops out; the facilitator still puts them in the group (their seat is kept).
+      ps[3]?.close();
+      await f.waitForState((s) => s.state.present.length === 3);
+      const opened = await f.request('breakouts:open', {
+        exercise: { ...EXERCISE, rounds: 4 },
+        groups: [invites.map((i) => i.id)],
+      });
+      expect(opened.ok).toBe(true);
+      const absent = invites[3]?.id;
+      // D guides or advises in two of the four rounds; move on until a round needs them.
+      for (let round = 0; round < 4 && f.alerts.length === 0; round++) {
+        await new Promise((r) => setTimeout(r, 150));
+        if (f.alerts.length) break;
+        await f.request('timer:control', { action: 'end_round', target: 'g1' });
+      }
+      const alert = await f.until(() => f.alerts[0]);
+      expect(alert.missingId).toBe(absent);
+      expect(['guide', 'advisee']).toContain(alert.role);
+      expect(alert.replacementId).not.toBeNull();
+      const g = await f.waitForState((s) => s.state.breakouts?.groups[0]?.timer.round !== undefined);
+      const round = g.state.breakouts?.groups[0]?.timer.round ?? 0;
+      const swap = await f.request('roles:swap', {
+        groupId: 'g1',
+        participantIds: [alert.missingId, alert.replacementId],
+      });
+      expect(swap.ok).toBe(true);
+      const after = await f.waitForState((s) => (s.seq ?? 0) >= swap.data.seq);
+      const roles = after.state.breakouts?.groups[0]?.rotation[round];
+      const field = alert.role === 'guide' ? 'guideId' : 'adviseeId';
+      expect(roles?.[field]).toBe(alert.replacementId);
+      for (const c of [f, ...ps]) c.close();
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -205,7 +205,10 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
     // Put a card back for the tests after this one.
     const roles = group.rotation[0];
     const breakoutsId = facilitator.latest.state.breakouts?.id ?? '';
-    const again = await byId(roles?.observerIds[0] ?? '').client.request('feedback:submit', card(breakoutsId, group.id, 0));
+    const again = await byId(roles?.observerIds[0] ?? '').client.request(
+      'feedback:submit',
+      card(breakoutsId, group.id, 0),
+    );
     expect(again.ok).toBe(true);
   });
 

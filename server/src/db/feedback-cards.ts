@@ -164,7 +164,7 @@ export async function cardsWrittenInSeries(
 /** Deletes cards older than the retention period; returns how many went. */
 export async function purgeCardsOlderThan(db: Queryable, days: number): Promise<number> {
   const rows = await db.query(
-    "delete from feedback_cards where submitted_at < now() - make_interval(days => $1) returning id",
+    'delete from feedback_cards where submitted_at < now() - make_interval(days => $1) returning id',
     [days],
   );
   return rows.length;
