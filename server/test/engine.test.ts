@@ -293,7 +293,7 @@ describe('with LiveKit unreachable', () => {
 });
 
 describe('a round that starts without its guide or advisee', () => {
-  it('alerts the facilitator with a suggested swap, and the swap moves the roles', async () => {
+  it('alerts the facilitator with a suggested swap; the dropout returns to its seat; a late joiner observes', async () => {
     const t = await startTestApp('pglite');
     try {
       const { cookie } = await signedInFacilitator(t);
@@ -332,7 +332,31 @@ describe('a round that starts without its guide or advisee', () => {
       const roles = after.state.breakouts?.groups[0]?.rotation[round];
       const field = alert.role === 'guide' ? 'guideId' : 'adviseeId';
       expect(roles?.[field]).toBe(alert.replacementId);
-      for (const c of [f, ...ps]) c.close();
+
+      // The dropout comes back to the same group, and is sent its group room.
+      const back = await TestClient.connect(t, { invite: invites[3]?.token });
+      const seat = await back.until(() => back.assignments.find((a) => a.groupId !== null));
+      expect(seat.groupId).toBe('g1');
+      // A late joiner (added now) is placed as observer in the smallest group and sent there.
+      const late = await api(t, 'POST', `/api/webinars/${webinarId}/participants`, {
+        cookie,
+        body: { name: 'E' },
+      });
+      const lateClient = await TestClient.connect(t, {
+        invite: late.body.participant.invitePath.split('/').pop(),
+      });
+      const lateSeat = await lateClient.until(() => lateClient.assignments.find((a) => a.groupId !== null));
+      expect(lateSeat.groupId).toBe('g1');
+      const placed = await f.waitForState(
+        (s) => s.state.breakouts?.groups[0]?.memberIds.includes(late.body.participant.id) ?? false,
+      );
+      const lateRoles = placed.state.breakouts?.groups[0]?.rotation ?? [];
+      expect(
+        lateRoles.every(
+          (r) => r.guideId !== late.body.participant.id && r.adviseeId !== late.body.participant.id,
+        ),
+      ).toBe(true);
+      for (const c of [f, ...ps, back, lateClient]) c.close();
     } finally {
       await t.close();
     }
