@@ -203,6 +203,21 @@ describe('breakouts', () => {
           const clone = tiles[i % tiles.length]?.cloneNode(true) as HTMLElement;
           clone.dataset.clone = 'true';
           clone.removeAttribute('data-testid');
+          // Show the rarer member states too, as the tile renders them, to judge them at density.
+          const member = clone.querySelectorAll('.group-member')[i % 3];
+          const state = ['joining', 'gone', 'elsewhere', 'connected'][i % 4] as string;
+          if (member && state !== 'connected') {
+            member.className = `group-member group-member--${state}`;
+            const mark = member.querySelector('.connection-mark');
+            if (mark) mark.className = `connection-mark connection-mark--${state}`;
+            member.querySelector('.connection-mark + .visually-hidden')?.remove();
+            member.querySelector('.speaking-mark')?.remove();
+            const text = document.createElement('span');
+            text.className = 'connection-text';
+            text.textContent =
+              { joining: 'kobler til …', gone: 'borte', elsewhere: 'i feil rom' }[state] ?? '';
+            mark?.after(text);
+          }
           grid?.append(clone);
         }
       });

@@ -114,6 +114,30 @@ describe('role-aware media', () => {
       }
       lap('agenda segment reached the participants');
 
+      // The plan editor works by keyboard: move item 3 up with Enter, focus follows it; save.
+      const titles = () => f.page.locator('[data-testid="agenda-item"] .agenda__title').allTextContents();
+      const before = await titles();
+      await f.page.click('[data-testid="agenda-edit"]');
+      await f.page.focus('[data-testid="agenda-editor"] [aria-label="Flytt punkt 3 opp"]');
+      await f.page.keyboard.press('Enter');
+      expect(await f.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+        'Flytt punkt 2 opp',
+      );
+      await f.page.locator('[data-testid="agenda-segment-minutes"]').nth(0).fill('25');
+      await screenshot(f.page, 'agenda-editor');
+      await f.page.click('[data-testid="agenda-save"]');
+      await f.page.waitForSelector('[data-testid="agenda-editor"]', { state: 'detached' });
+      const after = await eventually(async () => {
+        const now = await titles();
+        expect(now[1]).toBe(before[2]);
+        return now;
+      });
+      expect(after[2]).toBe(before[1]);
+      expect(await f.page.locator('[data-testid="agenda-item"] .agenda__minutes').first().textContent()).toBe(
+        '25 min',
+      );
+      lap('agenda edited by keyboard');
+
       const console_ = new ConsolePage(f.page);
       await console_.openBreakouts(3, { phaseMinutes: [5, 5, 5, 5], muteObservers: true });
       const [group] = await eventually(async () => {
