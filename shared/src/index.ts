@@ -15,3 +15,4 @@ export * from './domain/session-state.ts';
 export * from './domain/timers.ts';
 export * from './protocol.ts';
 export * from './realtime.ts';
+export * from './rooms.ts';

@@ -10,6 +10,7 @@ import {
   closingTimeLeft,
   type PhaseKind,
   type PublicSessionState,
+  participantOfIdentity,
   type RoundRole,
   type RoundRoles,
   roleOf,
@@ -103,6 +104,4 @@ export function minutesLeft(ms: number): number {
 }
 
 /** The participant id inside a LiveKit identity (`p:<id>`), or null for facilitators. */
-export function participantIdOf(identity: string | null): string | null {
-  return identity?.startsWith('p:') ? identity.slice(2) : null;
-}
+export const participantIdOf = (identity: string | null): string | null => participantOfIdentity(identity);

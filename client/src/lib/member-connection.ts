@@ -2,15 +2,15 @@
  * How a group member is connected, as the console's tile says it: the socket (are they in the
  * webinar at all?) and LiveKit (is their media in their group's room?) are two facts that fail
  * separately, so the tile combines them rather than trusting either alone.
- * LiveKit room names and identities follow the server's scheme (server/src/realtime/rooms.ts);
- * the contract does not export them, so they are spelled here once for the client.
+ * LiveKit room names and identities come from shared (the server uses the same).
  */
+import { groupRoom, participantIdentity, plenaryRoom } from '@rundgang/shared';
 
 /** LiveKit room of a webinar's plenary. */
-export const plenaryRoomName = (webinarId: string) => `plenary-${webinarId}`;
+export const plenaryRoomName = plenaryRoom;
 
 /** LiveKit room of one breakout group. */
-export const groupRoomName = (webinarId: string, groupId: string) => `group-${webinarId}-${groupId}`;
+export const groupRoomName = groupRoom;
 
 /** A member's connection: media in the group's room, on the way (or elsewhere), or not here at all. */
 export type MemberConnection = 'connected' | 'joining' | 'elsewhere' | 'gone';
@@ -30,7 +30,7 @@ export function memberConnection(
 ): MemberConnection {
   if (!where.present.has(participantId)) return 'gone';
   if (where.mediaRooms === null) return 'connected';
-  const identity = `p:${participantId}`;
+  const identity = participantIdentity(participantId);
   const own = groupRoomName(where.webinarId, where.groupId);
   if (where.mediaRooms[own]?.includes(identity)) return 'connected';
   const elsewhere = Object.entries(where.mediaRooms).some(

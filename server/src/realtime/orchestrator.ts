@@ -12,6 +12,7 @@ import {
   missingRoleAlert,
   observerMuted,
   type PlenarySummary,
+  participantIdentity,
   type RoomAssignment,
   type SessionEvent,
   type SessionSnapshot,

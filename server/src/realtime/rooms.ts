@@ -1,10 +1,7 @@
-/** Names of socket.io rooms and LiveKit rooms, in one place so both sides agree. */
+/** Names of socket.io rooms; LiveKit rooms and identities come from shared. */
+import { facilitatorIdentity, participantIdentity } from '@rundgang/shared';
 
-/** LiveKit room of a webinar's plenary. */
-export const plenaryRoom = (webinarId: string) => `plenary-${webinarId}`;
-
-/** LiveKit room of one breakout group. */
-export const groupRoom = (webinarId: string, groupId: string) => `group-${webinarId}-${groupId}`;
+export { groupRoom, plenaryRoom, webinarOfRoom } from '@rundgang/shared';
 
 /** socket.io room of everyone in a webinar. */
 export const webinarChannel = (webinarId: string) => `webinar:${webinarId}`;
@@ -20,13 +17,7 @@ export const livekitIdentity = (identity: {
   kind: 'facilitator' | 'participant';
   facilitatorId?: string;
   participantId?: string;
-}) => (identity.kind === 'facilitator' ? `f:${identity.facilitatorId}` : `p:${identity.participantId}`);
-
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ROOM = new RegExp(`^(?:plenary-(${UUID})|group-(${UUID})-.+)$`);
-
-/** The webinar a LiveKit room belongs to, if it is one of ours. */
-export const webinarOfRoom = (room: string): string | undefined => {
-  const m = ROOM.exec(room);
-  return m?.[1] ?? m?.[2];
-};
+}) =>
+  identity.kind === 'facilitator'
+    ? facilitatorIdentity(identity.facilitatorId ?? '')
+    : participantIdentity(identity.participantId ?? '');
