@@ -23,19 +23,24 @@ describe('agenda in the session', () => {
       'starts the run at the first segment',
       [0],
       [T0],
-      { startedAt: T0, currentIndex: 0, currentStartedAt: T0 },
+      { startedAt: T0, currentIndex: 0, currentStartedAt: T0, done: [] },
     ],
     [
-      'keeps the run start when moving on',
+      'keeps the run start when moving on, and what the last segment really took',
       [0, 1],
       [T0, T0 + 25 * MIN],
-      { startedAt: T0, currentIndex: 1, currentStartedAt: T0 + 25 * MIN },
+      {
+        startedAt: T0,
+        currentIndex: 1,
+        currentStartedAt: T0 + 25 * MIN,
+        done: [{ title: 'Velkommen og innsjekk', plannedMinutes: 20, startedAt: T0, endedAt: T0 + 25 * MIN }],
+      },
     ],
     [
       'ignores starting the current segment again',
       [0, 0],
       [T0, T0 + 5 * MIN],
-      { startedAt: T0, currentIndex: 0, currentStartedAt: T0 },
+      { startedAt: T0, currentIndex: 0, currentStartedAt: T0, done: [] },
     ],
   ])('%s', (_name, indexes, times, expected) => {
     let s = emptySessionState();
@@ -65,6 +70,18 @@ describe('agenda in the session', () => {
     const d = decideSetPlan(emptySessionState(), plan as never, T0);
     expect(d.ok).toBe(false);
     if (!d.ok) expect(d.error.message).toContain(message);
+  });
+
+  it('keeps the running segment current when the plan is reordered', () => {
+    let s = emptySessionState();
+    s = run(s, decideStartSegment(s, 2, T0));
+    const title = s.agenda.plan.segments[2]?.title;
+    const reordered = [...s.agenda.plan.segments];
+    const [moved] = reordered.splice(2, 1);
+    if (moved) reordered.unshift(moved);
+    s = run(s, decideSetPlan(s, { segments: reordered }, T0 + MIN));
+    expect(s.agenda.run?.currentIndex).toBe(0);
+    expect(s.agenda.plan.segments[0]?.title).toBe(title);
   });
 
   it('keeps the run inside a shorter plan', () => {

@@ -33,6 +33,12 @@ export const AgendaRun = z.object({
   startedAt: z.number().int().min(0),
   currentIndex: z.number().int().min(0),
   currentStartedAt: z.number().int().min(0),
+  /** Segments already run, in the order they ran, with their actual times. */
+  done: z
+    .array(
+      z.object({ title: z.string(), plannedMinutes: z.number(), startedAt: z.number(), endedAt: z.number() }),
+    )
+    .default([]),
 });
 /** Where the live run of the agenda is. */
 export type AgendaRun = z.infer<typeof AgendaRun>;

@@ -208,26 +208,46 @@ export function currentRoundOf(exercise: ExerciseConfig, group: SessionGroup, at
 export function applySessionEvent(state: SessionState, event: SessionEvent): SessionState {
   switch (event.type) {
     case 'agenda_planned': {
-      // A shorter plan keeps the run inside it.
+      // The running segment stays current where it moved to; if it was removed, the run stays
+      // at the same place (inside a shorter plan).
       const run = state.agenda.run;
-      const last = Math.max(0, event.plan.segments.length - 1);
-      return {
-        ...state,
-        agenda: { plan: event.plan, run: run && { ...run, currentIndex: Math.min(run.currentIndex, last) } },
-      };
+      if (!run) return { ...state, agenda: { plan: event.plan, run: null } };
+      const current = state.agenda.plan.segments[run.currentIndex];
+      const moved = event.plan.segments.findIndex(
+        (x) => x.title === current?.title && x.kind === current?.kind,
+      );
+      const currentIndex =
+        moved >= 0 ? moved : Math.min(run.currentIndex, Math.max(0, event.plan.segments.length - 1));
+      return { ...state, agenda: { plan: event.plan, run: { ...run, currentIndex } } };
     }
-    case 'segment_started':
+    case 'segment_started': {
+      const run = state.agenda.run;
+      const ending = run && state.agenda.plan.segments[run.currentIndex];
       return {
         ...state,
         agenda: {
           ...state.agenda,
           run: {
-            startedAt: state.agenda.run?.startedAt ?? event.at,
+            startedAt: run?.startedAt ?? event.at,
             currentIndex: event.index,
             currentStartedAt: event.at,
+            done: [
+              ...(run?.done ?? []),
+              ...(run && ending
+                ? [
+                    {
+                      title: ending.title,
+                      plannedMinutes: ending.plannedMinutes,
+                      startedAt: run.currentStartedAt,
+                      endedAt: event.at,
+                    },
+                  ]
+                : []),
+            ],
           },
         },
       };
+    }
     case 'breakouts_opened':
       return {
         ...state,

@@ -70,6 +70,15 @@ export function AgendaTimeline() {
   const offsets = plannedStartOffsetsMs(plan);
   const nextIndex = current ? current.currentIndex + 1 : 0;
   const next = segments[nextIndex];
+  // What a finished segment really took (the run records each segment it leaves).
+  const tookMinutes = (index: number): number | null => {
+    const segment = segments[index];
+    if (!current || index >= current.currentIndex || !segment) return null;
+    const ran = current.done.findLast(
+      (d) => d.title === segment.title && d.plannedMinutes === segment.plannedMinutes,
+    );
+    return ran ? Math.round((ran.endedAt - ran.startedAt) / MINUTE_MS) : null;
+  };
   const startSegment = (index: number) => void send(() => request('agenda:start_segment', { index }));
 
   return (
@@ -104,6 +113,12 @@ export function AgendaTimeline() {
                   {segment.title}
                 </span>
                 <span className="agenda__minutes">
+                  {tookMinutes(index) !== null && (
+                    <span className="agenda__clock" data-testid="agenda-took">
+                      {t('agenda.took', { count: tookMinutes(index) ?? 0 })}
+                      {' · '}
+                    </span>
+                  )}
                   {current && !done && !isCurrent && (
                     <span className="agenda__clock">
                       {t('agenda.plannedStart', { time: clock(current.startedAt + (offsets[index] ?? 0)) })}
