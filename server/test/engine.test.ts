@@ -205,6 +205,25 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
     expect((await facilitator.request('help:request', {})).error.code).toBe('forbidden');
   });
 
+  it('moves a person to another group: they observe there and get that room', async () => {
+    const from = group(facilitator, 'g1');
+    const mover = participants.find((p) => p.id === from.memberIds[0]);
+    if (!mover) throw new Error('no mover');
+    const before = mover.client.assignments.length;
+    const res = await facilitator.request('group:move_member', { participantId: mover.id, toGroupId: 'g2' });
+    expect(res.ok).toBe(true);
+    const s = await facilitator.waitForState((x) => x.seq >= res.data.seq);
+    const g1 = s.state.breakouts?.groups.find((g) => g.id === 'g1');
+    const g2 = s.state.breakouts?.groups.find((g) => g.id === 'g2');
+    expect(g1?.memberIds).not.toContain(mover.id);
+    expect(g2?.memberIds).toContain(mover.id);
+    expect(g2?.rotation.every((r) => r.guideId !== mover.id && r.adviseeId !== mover.id)).toBe(true);
+    const moved = await mover.client.until(() =>
+      mover.client.assignments.slice(before).find((a) => a.groupId === 'g2'),
+    );
+    expect(decodeJwt(moved.grant.token).video.room).toBe(`group-${webinarId}-g2`);
+  });
+
   it('refuses every facilitator command from a participant', async () => {
     const facilitatorOnly = Object.entries(handlers)
       .filter(([, h]) => h.capability && !can('participant', h.capability))
