@@ -75,7 +75,9 @@ const connect = (auth: object, headers: Record<string, string> = {}) =>
     socket.on('session:updated', (s: SessionSnapshot) => {
       client.seq = Math.max(client.seq, s.seq);
       const now = performance.now();
-      client.waiters = client.waiters.filter((w) => (w.seq <= client.seq ? (w.resolve(now), false) : true));
+      const due = client.waiters.filter((w) => w.seq <= client.seq);
+      client.waiters = client.waiters.filter((w) => w.seq > client.seq);
+      for (const w of due) w.resolve(now);
     });
     socket.once('connect', () => resolve(client));
     socket.once('connect_error', reject);

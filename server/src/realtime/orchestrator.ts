@@ -202,7 +202,7 @@ export class Orchestrator {
           this.livekit
             .setPermissions(
               groupRoom(session.webinarId, group.id),
-              `p:${id}`,
+              participantIdentity(id),
               shouldMute ? LISTEN_ONLY : FULL,
             )
             .catch((err) => this.log.debug({ err }, 'permission update skipped (not in room)')),

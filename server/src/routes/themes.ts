@@ -1,7 +1,6 @@
 /** Facilitators edit their series' feedback themes; everyone in the webinar reads them by socket. */
 import { IdParams, TemplateId, ThemeTemplate } from '@rundgang/shared';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { requireFacilitator } from '../auth/session.ts';
 import { webinarOfFacilitator } from '../db/repo.ts';
