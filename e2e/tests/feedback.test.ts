@@ -27,6 +27,7 @@ import {
   seriousA11yViolations,
   setLanguage,
 } from '../fixtures/pages.ts';
+import { eventually, seenAt, watchFor } from '../fixtures/wait.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PEOPLE = [
@@ -37,43 +38,6 @@ const PEOPLE = [
 const WORKED_WELL = 'Du ventet rolig og lot veisøker tenke ferdig.';
 const TRY_NEXT = 'Oppsummer før du stiller neste spørsmål.';
 const EXAMPLE = 'Spurte: «Hva tenker du selv om det?»';
-
-/** Waits until `check` passes (it throws until then). */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
-/** Records (in the page) the wall-clock time at which `selector` first matches. */
-function watchFor(page: Page, selector: string, name: string): Promise<void> {
-  return page.evaluate(
-    ([sel, key]) => {
-      const w = window as unknown as Record<string, number | null>;
-      w[key] = null;
-      const check = () => {
-        if (w[key] === null && document.querySelector(sel)) w[key] = Date.now();
-      };
-      new MutationObserver(check).observe(document.body, {
-        subtree: true,
-        childList: true,
-        characterData: true,
-        attributes: true,
-      });
-      check();
-    },
-    [selector, name] as const,
-  );
-}
-
-const seenAt = (page: Page, name: string) =>
-  page.evaluate((key) => (window as unknown as Record<string, number | null>)[key] ?? null, name);
 
 describe('feedback cards', () => {
   let app: AppServer;

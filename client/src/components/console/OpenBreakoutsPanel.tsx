@@ -182,9 +182,10 @@ export function OpenBreakoutsPanel() {
               <span>{t('open.phaseMinutes', { phase: t(`phases.${phase.kind}`) })}</span>
               <input
                 type="number"
-                min={0.5}
+                // 10 s is the shortest phase (the message below says so); any fraction of a minute.
+                min={10 / 60}
                 max={120}
-                step={0.5}
+                step="any"
                 inputMode="decimal"
                 value={phase.minutes}
                 data-testid={`phase-minutes-${phase.kind}`}
