@@ -198,6 +198,29 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
     expect(JSON.stringify(presented)).not.toContain('Ola');
   });
 
+  it('exports the webinar’s cards as CSV for its facilitators only', async () => {
+    const res = await fetch(`${t.url}/api/webinars/${webinarId}/feedback.csv?lang=en`, {
+      headers: { cookie },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    // A UTF-8 byte order mark, so Excel reads æøå right.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString('utf8');
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('What worked well');
+    expect(lines[1]).toContain(SECRET_TEXT);
+    const other = await signedInFacilitator(t);
+    const denied = await fetch(`${t.url}/api/webinars/${webinarId}/feedback.csv`, {
+      headers: { cookie: other.cookie },
+    });
+    expect(denied.status).toBe(404);
+    expect((await fetch(`${t.url}/api/webinars/${webinarId}/feedback.csv`)).status).toBe(401);
+  });
+
   it('purges cards past the retention period, and only those', async () => {
     expect(await purgeCardsOlderThan(t.db, 1)).toBe(0);
     await t.db.query("update feedback_cards set submitted_at = now() - interval '400 days'");
