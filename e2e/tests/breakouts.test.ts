@@ -10,13 +10,8 @@ import { planRotation, roleOf } from '@rundgang/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from '../fixtures/app-server.ts';
-import {
-  artifactsDir,
-  launchBrowser,
-  newUser,
-  screenshot,
-  withFailureScreenshots,
-} from '../fixtures/browser.ts';
+import { artifactsDir, launchBrowser, screenshot, withFailureScreenshots } from '../fixtures/browser.ts';
+import { newCohort, prepareWebinar } from '../fixtures/cohort.ts';
 import {
   BreakoutPage,
   ConsolePage,
@@ -28,6 +23,7 @@ import {
   setLanguage,
   waitForMediaFrom,
 } from '../fixtures/pages.ts';
+import { eventually } from '../fixtures/wait.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PEOPLE = [
@@ -38,19 +34,6 @@ const PEOPLE = [
   ['Ingrid Lie', 'Askøy'],
   ['Per Moen', 'Askøy'],
 ] as const;
-
-/** Waits until `check` passes (it throws until then). */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
 
 describe('breakouts', () => {
   let app: AppServer;
@@ -70,22 +53,12 @@ describe('breakouts', () => {
     const started = Date.now();
     const lap = (what: string) =>
       console.info(`[breakouts] ${what} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const f = await newUser(browser, app.url, { width: 1440, height: 900 });
-    const users = await Promise.all(PEOPLE.map(() => newUser(browser, app.url)));
-    const pages: Record<string, Page> = { facilitator: f.page };
-    users.forEach((u, i) => {
-      pages[`p${i + 1}`] = u.page;
-    });
+    const { facilitator: f, users, pages } = await newCohort(browser, app.url, PEOPLE.length);
     const a11y: Record<string, unknown[]> = {};
 
     await withFailureScreenshots(pages, async () => {
       const facilitator = new FacilitatorPage(f.page);
-      await facilitator.setUpFirstAccount(app.setupLink);
-      await facilitator.createWebinar('Samling 2');
-      const links: string[] = [];
-      for (const [name, municipality] of PEOPLE)
-        links.push(await facilitator.addParticipant(name, municipality));
-      await facilitator.openAndEnter();
+      const links = await prepareWebinar(facilitator, app.setupLink, 'Samling 2', PEOPLE);
 
       // Pre-join, checked by axe in both languages before anyone joins.
       const first = users[0]?.page as Page;

@@ -19,7 +19,8 @@ import { planRotation, type RoundRoles } from '@rundgang/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from '../fixtures/app-server.ts';
-import { launchBrowser, newUser, withFailureScreenshots } from '../fixtures/browser.ts';
+import { launchBrowser, withFailureScreenshots } from '../fixtures/browser.ts';
+import { newCohort, prepareWebinar, type User } from '../fixtures/cohort.ts';
 import {
   BreakoutPage,
   ConsolePage,
@@ -41,8 +42,6 @@ const TRY_NEXT_EDITED = 'Oppsummer med veisøkers egne ord før neste spørsmål
 const OUTBOX_KEY = 'rundgang.feedback.v1.outbox';
 const reminderSel = '[data-testid="feedback-reminder"]';
 const statusSel = (state: string) => `[data-testid="feedback-status"][data-state="${state}"]`;
-
-type User = Awaited<ReturnType<typeof newUser>>;
 
 /** The outbox entries in the page's localStorage: card id and the content's free texts. */
 function storedOutbox(page: Page) {
@@ -97,19 +96,8 @@ describe('feedback cards survive outages and reloads', () => {
   beforeAll(async () => {
     app = await startAppServer();
     browser = await launchBrowser();
-    f = await newUser(browser, app.url, { width: 1440, height: 900 });
-    users = await Promise.all(PEOPLE.map(() => newUser(browser, app.url)));
-    pages = { facilitator: f.page };
-    users.forEach((u, i) => {
-      pages[`p${i + 1}`] = u.page;
-    });
-    const facilitator = new FacilitatorPage(f.page);
-    await facilitator.setUpFirstAccount(app.setupLink);
-    await facilitator.createWebinar('Samling robust');
-    links = [];
-    for (const [name, municipality] of PEOPLE)
-      links.push(await facilitator.addParticipant(name, municipality));
-    await facilitator.openAndEnter();
+    ({ facilitator: f, users, pages } = await newCohort(browser, app.url, PEOPLE.length));
+    links = await prepareWebinar(new FacilitatorPage(f.page), app.setupLink, 'Samling robust', PEOPLE);
     await Promise.all(users.map((u, i) => new ParticipantPage(u.page).join(links[i] as string)));
     console_ = new ConsolePage(f.page);
     feedbackConsole = new FeedbackConsolePage(f.page);

@@ -7,16 +7,11 @@
  */
 import { createRequire } from 'node:module';
 import { planRotation, type RoundRoles } from '@rundgang/shared';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from '../fixtures/app-server.ts';
-import {
-  artifactsDir,
-  launchBrowser,
-  newUser,
-  screenshot,
-  withFailureScreenshots,
-} from '../fixtures/browser.ts';
+import { artifactsDir, launchBrowser, screenshot, withFailureScreenshots } from '../fixtures/browser.ts';
+import { newCohort, prepareWebinar } from '../fixtures/cohort.ts';
 import {
   BreakoutPage,
   ConsolePage,
@@ -54,22 +49,12 @@ describe('feedback cards', () => {
   it('an observer sends a card; console, guide, summary and plenary get it', {
     timeout: 400_000,
   }, async () => {
-    const f = await newUser(browser, app.url, { width: 1440, height: 900 });
-    const users = await Promise.all(PEOPLE.map(() => newUser(browser, app.url)));
-    const pages: Record<string, Page> = { facilitator: f.page };
-    users.forEach((u, i) => {
-      pages[`p${i + 1}`] = u.page;
-    });
+    const { facilitator: f, users, pages } = await newCohort(browser, app.url, PEOPLE.length);
     const a11y: Record<string, unknown[]> = {};
 
     await withFailureScreenshots(pages, async () => {
       const facilitator = new FacilitatorPage(f.page);
-      await facilitator.setUpFirstAccount(app.setupLink);
-      await facilitator.createWebinar('Samling 1');
-      const links: string[] = [];
-      for (const [name, municipality] of PEOPLE)
-        links.push(await facilitator.addParticipant(name, municipality));
-      await facilitator.openAndEnter();
+      const links = await prepareWebinar(facilitator, app.setupLink, 'Samling 1', PEOPLE);
       for (const [i, u] of users.entries()) await new ParticipantPage(u.page).join(links[i] as string);
 
       const console_ = new ConsolePage(f.page);

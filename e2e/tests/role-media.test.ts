@@ -10,13 +10,8 @@ import { planRotation } from '@rundgang/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from '../fixtures/app-server.ts';
-import {
-  launchBrowser,
-  newUser,
-  screenshot,
-  speechLikeWav,
-  withFailureScreenshots,
-} from '../fixtures/browser.ts';
+import { launchBrowser, screenshot, speechLikeWav, withFailureScreenshots } from '../fixtures/browser.ts';
+import { newCohort, prepareWebinar } from '../fixtures/cohort.ts';
 import {
   BreakoutPage,
   ConsolePage,
@@ -25,6 +20,7 @@ import {
   receivedMedia,
   waitForMediaFrom,
 } from '../fixtures/pages.ts';
+import { eventually as eventuallyWithin } from '../fixtures/wait.ts';
 
 const PEOPLE = [
   ['Ola Nordmann', 'Bergen'],
@@ -32,18 +28,8 @@ const PEOPLE = [
   ['Kari Berg', 'Askøy'],
 ] as const;
 
-/** Waits until `check` passes (it throws until then). */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
+/** Waits until `check` passes; media settles slower than the DOM, so allow 30 s. */
+const eventually = <T>(check: () => Promise<T>) => eventuallyWithin(check, 30_000);
 
 /** Counts getUserMedia calls in the page, to prove tracks come back without capturing anew. */
 const COUNT_GET_USER_MEDIA = () => {
@@ -75,22 +61,12 @@ describe('role-aware media', () => {
     const started = Date.now();
     const lap = (what: string) =>
       console.info(`[role-media] ${what} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const f = await newUser(browser, app.url, { width: 1440, height: 900 });
-    const users = await Promise.all(PEOPLE.map(() => newUser(browser, app.url)));
+    const { facilitator: f, users, pages } = await newCohort(browser, app.url, PEOPLE.length);
     for (const u of users) await u.page.addInitScript(COUNT_GET_USER_MEDIA);
-    const pages: Record<string, Page> = { facilitator: f.page };
-    users.forEach((u, i) => {
-      pages[`p${i + 1}`] = u.page;
-    });
 
     await withFailureScreenshots(pages, async () => {
       const facilitator = new FacilitatorPage(f.page);
-      await facilitator.setUpFirstAccount(app.setupLink);
-      await facilitator.createWebinar('Samling 1');
-      const links: string[] = [];
-      for (const [name, municipality] of PEOPLE)
-        links.push(await facilitator.addParticipant(name, municipality));
-      await facilitator.openAndEnter();
+      const links = await prepareWebinar(facilitator, app.setupLink, 'Samling 1', PEOPLE);
       for (const [i, u] of users.entries()) await new ParticipantPage(u.page).join(links[i] as string);
       lap('everyone joined');
 
