@@ -60,6 +60,8 @@ export async function buildApp(
       serializers: { req: safeRequest },
     },
     bodyLimit: 64 * 1024,
+    // Shutting down closes keep-alive connections too, instead of waiting for browsers to let go.
+    forceCloseConnections: true,
   });
   const livekitHttp = deps.livekit.url.replace(/^ws/, 'http');
   await app.register(fastifyHelmet, {

@@ -45,7 +45,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // Never leave the LiveKit child behind, even when a step hangs.
+    const force = setTimeout(() => {
+      child?.kill();
+      process.exit(1);
+    }, 10_000);
     force.unref();
     await app.close().catch((err) => app.log.error({ err }, 'error closing http'));
     await db.close().catch((err) => app.log.error({ err }, 'error closing db'));

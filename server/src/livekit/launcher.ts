@@ -34,6 +34,8 @@ export interface LaunchedLiveKit {
   apiSecret: string;
   pid: number;
   stop(): Promise<void>;
+  /** Kills the child at once (SIGKILL), for a process that must exit now. */
+  kill(): void;
 }
 
 /** Thrown when the binary is missing or the server does not come up. */
@@ -104,7 +106,8 @@ export async function launchLiveKit(o: LaunchOptions): Promise<LaunchedLiveKit> 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      const killTimer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      // With participants connected LiveKit drains for a long time; a local child may just go.
+      const killTimer = setTimeout(() => child.kill('SIGKILL'), 2000);
       await exited;
       clearTimeout(killTimer);
     }
@@ -117,5 +120,8 @@ export async function launchLiveKit(o: LaunchOptions): Promise<LaunchedLiveKit> 
     await stop();
     throw err;
   }
-  return { url: `ws://127.0.0.1:${o.port}`, httpUrl, apiKey, apiSecret, pid: child.pid ?? -1, stop };
+  const kill = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  return { url: `ws://127.0.0.1:${o.port}`, httpUrl, apiKey, apiSecret, pid: child.pid ?? -1, stop, kill };
 }
