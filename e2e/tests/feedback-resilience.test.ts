@@ -198,21 +198,7 @@ describe('feedback cards survive outages and reloads', () => {
       ]);
 
       await watchFor(observer.page, statusSel('sent'), '__sentAt');
-      await f.page.evaluate((gid) => {
-        const w = window as unknown as Record<string, number | null>;
-        w.__countAt = null;
-        const check = () => {
-          const el = document.querySelector(
-            `[data-testid="group-tile"][data-group-id="${gid}"] [data-testid="console-feedback-count"]`,
-          );
-          if (w.__countAt === null && el?.textContent?.trim() === '1/1') w.__countAt = Date.now();
-        };
-        new MutationObserver(check).observe(document.body, {
-          subtree: true,
-          childList: true,
-          characterData: true,
-        });
-      }, groupId);
+      await feedbackConsole.watchCount(groupId, '1/1');
       await app.resume();
       const upAt = Date.now();
 

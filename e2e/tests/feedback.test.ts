@@ -139,21 +139,7 @@ describe('feedback cards', () => {
       await eventually(async () => expect(await breakouts[observerAt]?.phase()).toBe('feedback'));
       const feedbackConsole = new FeedbackConsolePage(f.page);
       expect(await feedbackConsole.count(group.groupId)).toBe('0/1');
-      await f.page.evaluate((gid) => {
-        const w = window as unknown as Record<string, number | null>;
-        w.__countAt = null;
-        const check = () => {
-          const el = document.querySelector(
-            `[data-testid="group-tile"][data-group-id="${gid}"] [data-testid="console-feedback-count"]`,
-          );
-          if (w.__countAt === null && el?.textContent?.trim() === '1/1') w.__countAt = Date.now();
-        };
-        new MutationObserver(check).observe(document.body, {
-          subtree: true,
-          childList: true,
-          characterData: true,
-        });
-      }, group.groupId);
+      await feedbackConsole.watchCount(group.groupId, '1/1');
       await watchFor(observer.page, '[data-testid="feedback-status"][data-state="sent"]', '__sentAt');
       await observer.page.evaluate(() => {
         document.querySelector('[data-testid="feedback-submit"]')?.addEventListener(
