@@ -6,11 +6,20 @@ export * from './domain/feedback-card.ts';
 export * from './domain/feedback-summary.ts';
 export * from './domain/feedback-themes.ts';
 export * from './domain/feedback-visibility.ts';
+export {
+  currentRoundOf,
+  guideOf,
+  observerMuted,
+  seatOf,
+  timerPlanOf,
+} from './domain/group-membership.ts';
 export * from './domain/groups.ts';
 export * from './domain/permissions.ts';
 export * from './domain/plan.ts';
 export * from './domain/rotation.ts';
 export * from './domain/session-commands.ts';
+export * from './domain/session-events.ts';
+export * from './domain/session-reducer.ts';
 export * from './domain/session-state.ts';
 export * from './domain/timers.ts';
 export * from './protocol.ts';

@@ -9,7 +9,8 @@ import type { FeedbackSummary, PlenaryQuote } from './domain/feedback-summary.ts
 import type { ThemeTemplate } from './domain/feedback-themes.ts';
 import { WebinarPlan } from './domain/plan.ts';
 import { MoveMemberCommand, SwapRolesCommand, TimerCommand } from './domain/session-commands.ts';
-import { BroadcastText, EntityId, type PublicSessionState } from './domain/session-state.ts';
+import { BroadcastText, EntityId } from './domain/session-events.ts';
+import type { PublicSessionState } from './domain/session-state.ts';
 import type { Ack } from './protocol.ts';
 
 /** What the client sends in `io(url, { auth })`. Facilitators are identified by cookie. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { paceOf, scheduleDriftMs } from './plan.ts';
 import { decideSetPlan, decideStartSegment } from './session-commands.ts';
-import { applySessionEvent, emptySessionState, type SessionState, toPublicState } from './session-state.ts';
+import { applySessionEvent, toPublicState } from './session-reducer.ts';
+import { emptySessionState, type SessionState } from './session-state.ts';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 23, 9);

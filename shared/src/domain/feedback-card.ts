@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { type Ack, fail, ok } from '../protocol.ts';
 import { type LocalizedText, TemplateId, type ThemeTemplate } from './feedback-themes.ts';
-import { EntityId } from './session-state.ts';
+import { EntityId } from './session-events.ts';
 
 /** How clearly the observer saw a focus item: *tydelig*, *delvis* or *ikke observert*. */
 export const MARKS = ['tydelig', 'delvis', 'ikke_observert'] as const;

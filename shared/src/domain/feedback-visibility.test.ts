@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guideMaySee } from './feedback-visibility.ts';
+import { guideMaySee, mayReadCard } from './feedback-visibility.ts';
 import { emptySessionState, type SessionState } from './session-state.ts';
 
 const phases = [
@@ -94,5 +94,25 @@ describe('guideMaySee', () => {
     ['released once breakouts closed', emptySessionState(), card, true],
   ])('%s', (_name, state, c, expected) => {
     expect(guideMaySee(state, c)).toBe(expected);
+  });
+});
+
+describe('mayReadCard', () => {
+  const card = { breakoutsId: 'b1', groupId: 'g1', round: 1, observerId: 'c', guideId: 'a' };
+  const heldBack = stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 1 });
+  const released = stateAt('after_feedback_phase', { status: 'running', round: 1, phaseIndex: 3 });
+  const over = emptySessionState();
+  const facilitator = { kind: 'facilitator' } as const;
+  const participant = (id: string) => ({ kind: 'participant', id }) as const;
+  it.each([
+    ['a facilitator, while held back', heldBack, facilitator, true],
+    ['the author, while held back', heldBack, participant('c'), true],
+    ['the guide, while held back', heldBack, participant('a'), false],
+    ['the guide, once released', released, participant('a'), true],
+    ['the guide, after breakouts', over, participant('a'), true],
+    ['the advisee, once released', released, participant('b'), false],
+    ['an outsider, after breakouts', over, participant('z'), false],
+  ] as const)('%s → %s', (_name, state, reader, may) => {
+    expect(mayReadCard(state, reader, card)).toBe(may);
   });
 });

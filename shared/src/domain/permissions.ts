@@ -28,7 +28,6 @@ export const CAPABILITIES = [
   'help:resolve',
   'feedback:submit',
   'feedback:read_all',
-  'reflection:write',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export const Capability = z.enum(CAPABILITIES);
@@ -36,7 +35,7 @@ export const Capability = z.enum(CAPABILITIES);
 export type Capability = z.infer<typeof Capability>;
 
 // Facilitators run the session but do not fill feedback cards or ask themselves for help;
-// participants practise, ask for help and write their own cards and notes.
+// participants practise, ask for help and write their own feedback cards.
 const GRANTS = {
   facilitator: [
     'console:view',
@@ -51,7 +50,7 @@ const GRANTS = {
     'help:resolve',
     'feedback:read_all',
   ],
-  participant: ['help:request', 'feedback:submit', 'reflection:write'],
+  participant: ['help:request', 'feedback:submit'],
 } as const satisfies Record<AppRole, readonly Capability[]>;
 
 /** Whether `role` may use `capability`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seatOf } from './group-membership.ts';
 import {
   decideBroadcast,
   decideCloseBreakouts,
@@ -8,19 +9,15 @@ import {
   decideOpenBreakouts,
   decideRequestHelp,
   decideResolveHelp,
+  decideSubmitFeedback,
   decideSwapRoles,
   decideTick,
   decideTimer,
   missingRoleAlert,
   type TimerCommand,
 } from './session-commands.ts';
-import {
-  applySessionEvent,
-  emptySessionState,
-  replaySession,
-  type SessionState,
-  seatOf,
-} from './session-state.ts';
+import { applySessionEvent, replaySession } from './session-reducer.ts';
+import { emptySessionState, type SessionState } from './session-state.ts';
 import {
   at,
   codeOf,
@@ -423,5 +420,76 @@ describe('help requests and broadcasts', () => {
     expect(state.broadcasts.map((b) => b.text)).toEqual(
       Array.from({ length: 20 }, (_, i) => `message ${i + 5}`),
     );
+  });
+});
+
+describe('decideSubmitFeedback', () => {
+  const place = (round: number, breakoutsId = 'x1') => ({ breakoutsId, groupId: 'g1', round });
+  const withReceipt = () => run(opened(), decideSubmitFeedback(opened(), 'c', place(0), at(20)));
+
+  it.each([
+    { name: 'the round’s observer', state: opened, observer: 'c', round: 0, nowMin: 20, code: null },
+    { name: 'the guide', state: opened, observer: 'a', round: 0, nowMin: 20, code: 'forbidden' },
+    { name: 'the advisee', state: opened, observer: 'b', round: 0, nowMin: 20, code: 'forbidden' },
+    {
+      name: 'someone from another group',
+      state: opened,
+      observer: 'd',
+      round: 0,
+      nowMin: 20,
+      code: 'forbidden',
+    },
+    {
+      name: 'a round that has not started',
+      state: opened,
+      observer: 'a',
+      round: 1,
+      nowMin: 20,
+      code: 'conflict',
+    },
+    { name: 'that round once started', state: opened, observer: 'a', round: 1, nowMin: 28, code: null },
+    {
+      name: 'a round that does not exist',
+      state: opened,
+      observer: 'c',
+      round: 3,
+      nowMin: 20,
+      code: 'not_found',
+    },
+    { name: 'a first card after its round', state: opened, observer: 'c', round: 0, nowMin: 28, code: null },
+    {
+      name: 'a correction during its round',
+      state: withReceipt,
+      observer: 'c',
+      round: 0,
+      nowMin: 21,
+      code: null,
+    },
+    {
+      name: 'a correction after its round',
+      state: withReceipt,
+      observer: 'c',
+      round: 0,
+      nowMin: 28,
+      code: 'conflict',
+    },
+  ])('submitted by $name → $code', ({ state, observer, round, nowMin, code }) => {
+    expect(codeOf(decideSubmitFeedback(state(), observer, place(round), at(nowMin)))).toBe(code);
+  });
+
+  it.each([
+    { name: 'other breakouts', state: opened, breakoutsId: 'old' },
+    { name: 'no breakouts', state: emptySessionState, breakoutsId: 'x1' },
+  ])('refuses a card for $name', ({ state, breakoutsId }) => {
+    expect(codeOf(decideSubmitFeedback(state(), 'c', place(0, breakoutsId), at(20)))).toBe('conflict');
+  });
+
+  it('answers the receipt the first time and nothing once it is in', () => {
+    const first = decideSubmitFeedback(opened(), 'c', place(0), at(20));
+    expect(first).toEqual({
+      ok: true,
+      data: [{ type: 'feedback_submitted', at: at(20), groupId: 'g1', round: 0, observerId: 'c' }],
+    });
+    expect(decideSubmitFeedback(withReceipt(), 'c', place(0), at(21))).toEqual({ ok: true, data: [] });
   });
 });

@@ -9,19 +9,18 @@
 import { z } from 'zod';
 import { type Ack, fail, ok } from '../protocol.ts';
 import { ExerciseConfig, roundsForGroup } from './exercise-config.ts';
+import { currentRoundOf, seatOf, timerPlanOf } from './group-membership.ts';
 import { WebinarPlan } from './plan.ts';
 import { planRotation, roleOf } from './rotation.ts';
 import {
   BroadcastText,
-  currentRoundOf,
   GroupTarget,
   EntityId as Id,
   type SessionEvent,
-  type SessionGroup,
-  type SessionState,
-  seatOf,
-  timerPlanOf,
-} from './session-state.ts';
+  TimerExtensionMs,
+} from './session-events.ts';
+import { hasFeedbackReceipt } from './session-reducer.ts';
+import type { SessionGroup, SessionState } from './session-state.ts';
 import { advanceIfDue } from './timers.ts';
 
 /** What a command answers: the events to record and broadcast, or why it was refused. */
@@ -72,11 +71,7 @@ export const TimerCommand = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('extend'),
     target: GroupTarget,
-    ms: z
-      .number()
-      .int()
-      .min(-60 * 60_000)
-      .max(60 * 60_000),
+    ms: TimerExtensionMs,
   }),
   z.object({ action: z.literal('skip_phase'), target: GroupTarget }),
   z.object({ action: z.literal('end_round'), target: GroupTarget }),
@@ -234,16 +229,21 @@ export function decideBroadcast(_state: SessionState, text: string, now: number)
   return ok([{ type: 'broadcast_sent', at: now, text: parsed.data }]);
 }
 
-/** Payload of `feedback:submit`. */
+/** What the session checks of a card before it is stored: its place, not its contents. */
 export const SubmitFeedbackCommand = z.object({
+  breakoutsId: Id,
   groupId: Id,
   round: z.number().int().min(0),
-  content: z.json(),
 });
-/** Payload of `feedback:submit`. */
+/** What the session checks of a card before it is stored. */
 export type SubmitFeedbackCommand = z.infer<typeof SubmitFeedbackCommand>;
 
-/** An observer submits their card about this or an earlier round's guide. */
+/**
+ * An observer submits (or corrects) their card about this or an earlier round's guide. The
+ * answer is the content-free receipt, or no event when the receipt is in already (a correction
+ * or a retry); the caller stores the card itself in the same transaction as these events, so a
+ * receipt in the state means the card is stored.
+ */
 export function decideSubmitFeedback(
   state: SessionState,
   observerId: string,
@@ -251,26 +251,21 @@ export function decideSubmitFeedback(
   now: number,
 ): Decision {
   const b = state.breakouts;
-  if (!b) return fail('conflict', 'breakouts are not open');
+  if (!b || b.id !== command.breakoutsId)
+    return fail('conflict', 'These breakouts have ended; the card can no longer be changed');
   const group = b.groups.find((g) => g.id === command.groupId);
   const roles = group?.rotation[command.round];
-  if (!group || !roles) return fail('not_found', 'no such group or round');
+  if (!group || !roles) return fail('not_found', 'No such group or round');
   if (roleOf(roles, observerId) !== 'observer')
     return fail('forbidden', 'only this round’s observers give feedback');
-  if (command.round > currentRoundOf(b.exercise, group, now))
-    return fail('conflict', 'this round has not started');
-  return ok([{ type: 'feedback_submitted', at: now, observerId, ...command }]);
-}
-
-/** A participant saves a reflection note (private to them and the series' facilitators). */
-export function decideSaveReflectionNote(
-  _state: SessionState,
-  authorId: string,
-  text: string,
-  now: number,
-): Decision {
-  if (text.length > 10_000) return fail('bad_request', 'a reflection note holds at most 10 000 characters');
-  return ok([{ type: 'reflection_note_saved', at: now, authorId, text }]);
+  const currentRound = currentRoundOf(b.exercise, group, now);
+  if (command.round > currentRound) return fail('conflict', 'this round has not started');
+  const receipt = { groupId: command.groupId, round: command.round, observerId };
+  if (!hasFeedbackReceipt(state, receipt)) return ok([{ type: 'feedback_submitted', at: now, ...receipt }]);
+  // An observer may correct their card while the round is on, not once it is over.
+  if (command.round < currentRound)
+    return fail('conflict', 'The round has ended; the card can no longer be changed');
+  return ok([]);
 }
 
 /** A suggested fix when a round is about to start without its guide or advisee. */

@@ -5,13 +5,9 @@
  */
 import { ExerciseConfig } from './exercise-config.ts';
 import { type Decision, decideJoin, decideOpenBreakouts } from './session-commands.ts';
-import {
-  applySessionEvent,
-  emptySessionState,
-  type SessionEvent,
-  type SessionGroup,
-  type SessionState,
-} from './session-state.ts';
+import type { SessionEvent } from './session-events.ts';
+import { applySessionEvent } from './session-reducer.ts';
+import { emptySessionState, type SessionGroup, type SessionState } from './session-state.ts';
 
 export const S = 1000;
 export const MIN = 60 * S;

@@ -1,0 +1,223 @@
+/**
+ * The live session as a reducer over its events.
+ * Why: events are the durable facts (persisted, replayed after a restart, broadcast to every
+ * tab), so `applySessionEvent` is the only place state changes, and it is pure so the server
+ * and every client compute the very same state from the same facts.
+ */
+import { addObserver, currentRoundOf, removeMember, swapRoles, timerPlanOf } from './group-membership.ts';
+import type { FeedbackReceipt, GroupTarget, SessionEvent } from './session-events.ts';
+import {
+  type Breakouts,
+  emptySessionState,
+  type PublicSessionState,
+  type SessionGroup,
+  type SessionState,
+} from './session-state.ts';
+import {
+  advanceIfDue,
+  endRound,
+  extendTimer,
+  pauseTimer,
+  resumeTimer,
+  skipPhase,
+  startTimer,
+  type TimerPlan,
+  type TimerState,
+  timerAt,
+} from './timers.ts';
+
+const MAX_BROADCASTS = 20;
+
+/** Whether that observer's card about that group's round is in (for the running breakouts). */
+export function hasFeedbackReceipt(state: SessionState, receipt: FeedbackReceipt): boolean {
+  return state.feedbackIn.some(
+    (r) => r.groupId === receipt.groupId && r.round === receipt.round && r.observerId === receipt.observerId,
+  );
+}
+
+/** The single place session state changes: returns the state after `event`, never mutates. */
+export function applySessionEvent(state: SessionState, event: SessionEvent): SessionState {
+  switch (event.type) {
+    case 'agenda_planned': {
+      // The running segment stays current where it moved to; if it was removed, the run stays
+      // at the same place (inside a shorter plan).
+      const run = state.agenda.run;
+      if (!run) return { ...state, agenda: { plan: event.plan, run: null } };
+      const current = state.agenda.plan.segments[run.currentIndex];
+      const moved = event.plan.segments.findIndex(
+        (x) => x.title === current?.title && x.kind === current?.kind,
+      );
+      const currentIndex =
+        moved >= 0 ? moved : Math.min(run.currentIndex, Math.max(0, event.plan.segments.length - 1));
+      return { ...state, agenda: { plan: event.plan, run: { ...run, currentIndex } } };
+    }
+    case 'segment_started': {
+      const run = state.agenda.run;
+      const ending = run && state.agenda.plan.segments[run.currentIndex];
+      return {
+        ...state,
+        agenda: {
+          ...state.agenda,
+          run: {
+            startedAt: run?.startedAt ?? event.at,
+            currentIndex: event.index,
+            currentStartedAt: event.at,
+            done: [
+              ...(run?.done ?? []),
+              ...(run && ending
+                ? [
+                    {
+                      title: ending.title,
+                      plannedMinutes: ending.plannedMinutes,
+                      startedAt: run.currentStartedAt,
+                      endedAt: event.at,
+                    },
+                  ]
+                : []),
+            ],
+          },
+        },
+      };
+    }
+    case 'breakouts_opened':
+      return {
+        ...state,
+        breakouts: {
+          id: event.breakoutsId,
+          status: 'running',
+          startedAt: event.at,
+          closesAt: null,
+          exercise: event.exercise,
+          groups: event.groups.map((group) => ({
+            ...group,
+            timer: startTimer(timerPlanOf(event.exercise, group), event.at),
+          })),
+          helpRequests: [],
+        },
+        // Receipts count the cards of the running breakouts only.
+        feedbackIn: [],
+      };
+    case 'phase_started':
+      return updateTimers(state, event.target, (plan) =>
+        timerAt(plan, event.round, event.phaseIndex, event.at),
+      );
+    case 'timer_paused':
+      return updateTimers(state, event.target, (plan, timer) => pauseTimer(plan, timer, event.at));
+    case 'timer_resumed':
+      return updateTimers(state, event.target, (plan, timer) =>
+        resumeTimer(advanceIfDue(plan, timer, event.at), event.at),
+      );
+    case 'timer_extended':
+      return updateTimers(state, event.target, (plan, timer) => extendTimer(plan, timer, event.ms, event.at));
+    case 'phase_skipped':
+      return updateTimers(state, event.target, (plan, timer) => skipPhase(plan, timer, event.at));
+    case 'round_ended':
+      return updateTimers(state, event.target, (plan, timer) => endRound(plan, timer, event.at));
+    case 'timers_advanced':
+      return updateTimers(state, 'all', (plan, timer) => advanceIfDue(plan, timer, event.at));
+    case 'breakouts_closing':
+      return updateBreakouts(state, (b) => ({ ...b, status: 'closing', closesAt: event.closesAt }));
+    case 'breakouts_closed':
+      return { ...state, breakouts: null, feedbackIn: [] };
+    case 'participant_joined':
+      return state.present.includes(event.participantId)
+        ? state
+        : { ...state, present: [...state.present, event.participantId].sort() };
+    case 'participant_left':
+      return { ...state, present: state.present.filter((id) => id !== event.participantId) };
+    case 'late_joiner_placed':
+    case 'member_moved': {
+      const toGroupId = event.type === 'member_moved' ? event.toGroupId : event.groupId;
+      return updateBreakouts(state, (b) => {
+        const groups = b.groups
+          .map((group) => {
+            const round = currentRoundOf(b.exercise, group, event.at);
+            if (group.id === toGroupId) return addObserver(group, event.participantId, round);
+            return group.memberIds.includes(event.participantId)
+              ? removeMember(b.exercise, group, event.participantId, round, event.at)
+              : group;
+          })
+          .filter((group) => group.memberIds.length > 0);
+        const helpRequests = b.helpRequests.filter((request) => groups.some((g) => g.id === request.groupId));
+        return { ...b, groups, helpRequests };
+      });
+    }
+    case 'roles_swapped':
+      return updateGroup(state, event.groupId, (group) =>
+        swapRoles(group, event.fromRound, event.participantIds),
+      );
+    case 'help_requested':
+      return updateBreakouts(state, (b) =>
+        b.helpRequests.some((request) => request.groupId === event.groupId)
+          ? b
+          : {
+              ...b,
+              helpRequests: [
+                ...b.helpRequests,
+                { groupId: event.groupId, participantId: event.participantId, at: event.at },
+              ],
+            },
+      );
+    case 'help_resolved':
+      return updateBreakouts(state, (b) => ({
+        ...b,
+        helpRequests: b.helpRequests.filter((request) => request.groupId !== event.groupId),
+      }));
+    case 'broadcast_sent':
+      return {
+        ...state,
+        broadcasts: [...state.broadcasts, { text: event.text, at: event.at }].slice(-MAX_BROADCASTS),
+      };
+    case 'feedback_submitted': {
+      const { groupId, round, observerId } = event;
+      const known = state.breakouts?.groups.some((g) => g.id === groupId && g.rotation[round]);
+      // A receipt counts once however often the card was corrected or its submit retried.
+      if (!known || hasFeedbackReceipt(state, event)) return state;
+      return { ...state, feedbackIn: [...state.feedbackIn, { groupId, round, observerId }] };
+    }
+  }
+}
+
+/** Replays events from an empty session, e.g. after a server restart. */
+export function replaySession(events: readonly SessionEvent[]): SessionState {
+  return events.reduce(applySessionEvent, emptySessionState());
+}
+
+/** The state everyone may see, copied field by field so nothing unlisted leaks. */
+export function toPublicState(state: SessionState): PublicSessionState {
+  return {
+    present: state.present,
+    agenda: state.agenda,
+    breakouts: state.breakouts,
+    broadcasts: state.broadcasts,
+    feedbackIn: state.feedbackIn,
+  };
+}
+
+function updateBreakouts(state: SessionState, update: (b: Breakouts) => Breakouts): SessionState {
+  return state.breakouts ? { ...state, breakouts: update(state.breakouts) } : state;
+}
+
+function updateGroup(
+  state: SessionState,
+  groupId: string,
+  update: (g: SessionGroup) => SessionGroup,
+): SessionState {
+  return updateBreakouts(state, (b) => ({
+    ...b,
+    groups: b.groups.map((g) => (g.id === groupId ? update(g) : g)),
+  }));
+}
+
+function updateTimers(
+  state: SessionState,
+  target: GroupTarget,
+  update: (plan: TimerPlan, timer: TimerState) => TimerState,
+): SessionState {
+  return updateBreakouts(state, (b) => ({
+    ...b,
+    groups: b.groups.map((g) =>
+      target === 'all' || g.id === target ? { ...g, timer: update(timerPlanOf(b.exercise, g), g.timer) } : g,
+    ),
+  }));
+}
