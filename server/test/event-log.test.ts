@@ -50,4 +50,38 @@ describe.each(DB_KINDS)('event log on %s', (kind) => {
     const ids = log.slice(3).map((e) => (e.event as { participantId: string }).participantId);
     expect([['x', 'y'], ['z']]).toContainEqual(ids);
   });
+
+  it("appends inside a caller's transaction: rolled back with it, nothing half-written", async () => {
+    const before = (await loadEvents(t.db, webinarId)).length;
+    await expect(
+      t.db.transaction(async (tx) => {
+        await appendEvents(tx, webinarId, before, [joined('p', 6), joined('q', 7)]);
+        throw new Error('the row written beside the events failed');
+      }),
+    ).rejects.toThrow('beside the events');
+    expect(await loadEvents(t.db, webinarId)).toHaveLength(before);
+  });
+
+  it('replays receipts of earlier logs (with content: null) as content-free receipts', async () => {
+    const seq = (await loadEvents(t.db, webinarId)).length + 1;
+    const old = {
+      type: 'feedback_submitted',
+      at: 8,
+      groupId: 'g1',
+      round: 0,
+      observerId: 'c',
+      content: null,
+    };
+    await t.db.query('insert into webinar_events (webinar_id, seq, type, payload) values ($1, $2, $3, $4)', [
+      webinarId,
+      seq,
+      old.type,
+      JSON.stringify(old),
+    ]);
+    const log = await loadEvents(t.db, webinarId);
+    expect(log.at(-1)).toEqual({
+      seq,
+      event: { type: 'feedback_submitted', at: 8, groupId: 'g1', round: 0, observerId: 'c' },
+    });
+  });
 });

@@ -259,6 +259,144 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
   });
 });
 
+describe.each(DB_KINDS)('held-back cards and receipts on %s', (kind) => {
+  let t: TestApp;
+  let facilitator: TestClient;
+  const clients: TestClient[] = [];
+  let invites: { id: string; token: string }[];
+  let group: SessionGroup;
+  let breakoutsId: string;
+  const tokenOf = (id: string) => invites.find((i) => i.id === id)?.token ?? '';
+  const clientOf = (id: string) => {
+    const c = clients[invites.findIndex((i) => i.id === id)];
+    if (!c) throw new Error(`no client for ${id}`);
+    return c;
+  };
+  const receivedOverHttp = async (id: string, cardId: string) => {
+    const token = tokenOf(id);
+    const list = await api(t, 'GET', `/api/invites/${token}/feedback`);
+    const one = await api(t, 'GET', `/api/invites/${token}/feedback/${cardId}`);
+    const exported = await api(t, 'GET', `/api/invites/${token}/export`);
+    return {
+      list: list.body.cards.map((c: { cardId: string }) => c.cardId),
+      one: one.status,
+      exported: exported.body.feedbackReceived.map((c: { cardId: string }) => c.cardId),
+    };
+  };
+  const listed = async (c: TestClient) => {
+    const res = await c.request('feedback:list', {});
+    if (!res.ok) throw new Error(res.error.message);
+    return res.data.cards.map((x: { cardId: string }) => x.cardId);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const { cookie } = await signedInFacilitator(t);
+    const made = await webinarWithParticipants(t, cookie, ['Ola', 'Siri', 'Per', 'Kari']);
+    invites = made.invites;
+    await api(t, 'POST', `/api/webinars/${made.webinarId}/open`, { cookie });
+    facilitator = await TestClient.connect(t, { webinarId: made.webinarId }, cookie);
+    for (const inv of invites) clients.push(await TestClient.connect(t, { invite: inv.token }));
+    await facilitator.waitForState((s) => s.state.present.length === 4);
+    const opened = await facilitator.request('breakouts:open', {
+      exercise: { ...EXERCISE, feedbackVisibleToGuide: 'after_feedback_phase' },
+      groups: [invites.map((i) => i.id)],
+    });
+    expect(opened).toMatchObject({ ok: true });
+    const s = await facilitator.waitForState((x) => x.state.breakouts !== null);
+    group = s.state.breakouts?.groups[0] as SessionGroup;
+    breakoutsId = s.state.breakouts?.id ?? '';
+  });
+  afterAll(async () => {
+    for (const c of [facilitator, ...clients]) c?.close();
+    await t?.close();
+  });
+
+  it('holds a card back from its guide on every path — socket and HTTP — until the feedback phase is over', async () => {
+    const roles = group.rotation[0];
+    const observerId = roles?.observerIds[0] ?? '';
+    const guideId = roles?.guideId ?? '';
+    const sent = card(breakoutsId, group.id, 0);
+    expect(await clientOf(observerId).request('feedback:submit', sent)).toMatchObject({ ok: true });
+
+    // The conversation, then the feedback phase: the guide reads nothing yet, on any path.
+    for (const skips of [0, 1]) {
+      if (skips) {
+        const skipped = await facilitator.request('timer:control', { action: 'skip_phase', target: 'all' });
+        expect(skipped).toMatchObject({ ok: true });
+      }
+      expect(await listed(clientOf(guideId))).toEqual([]);
+      expect(await receivedOverHttp(guideId, sent.cardId)).toEqual({ list: [], one: 404, exported: [] });
+    }
+    // Its author and the facilitator read it all along.
+    expect(await listed(clientOf(observerId))).toEqual([sent.cardId]);
+    expect(await listed(facilitator)).toEqual([sent.cardId]);
+    const written = await api(t, 'GET', `/api/invites/${tokenOf(observerId)}/export`);
+    expect(written.body.feedbackWritten.map((c: { cardId: string }) => c.cardId)).toEqual([sent.cardId]);
+
+    // The feedback phase is over (the next round starts): released everywhere at once.
+    expect(await facilitator.request('timer:control', { action: 'skip_phase', target: 'all' })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    expect(await listed(clientOf(guideId))).toEqual([sent.cardId]);
+    expect(await receivedOverHttp(guideId, sent.cardId)).toEqual({
+      list: [sent.cardId],
+      one: 200,
+      exported: [sent.cardId],
+    });
+  });
+
+  it('never stores a card without its receipt: a failed receipt append stores nothing, the retry stores both', async () => {
+    const observerId = group.rotation[0]?.observerIds[1] ?? '';
+    // The next receipt append fails once, inside the database (a sequence is not rolled back).
+    await t.db.exec(`
+      create sequence receipt_attempts;
+      create function fail_first_receipt() returns trigger language plpgsql as $$
+      begin
+        if new.type = 'feedback_submitted' and nextval('receipt_attempts') = 1 then
+          raise exception 'receipt append failed (test)';
+        end if;
+        return new;
+      end $$;
+      create trigger fail_first_receipt before insert on webinar_events
+        for each row execute function fail_first_receipt();
+    `);
+    try {
+      const sent = card(breakoutsId, group.id, 0);
+      const cardsIn = async () =>
+        (
+          await t.db.query<{ n: number }>('select count(*)::int as n from feedback_cards where id = $1', [
+            sent.cardId,
+          ])
+        )[0]?.n;
+      const receiptsIn = async () =>
+        (
+          await t.db.query<{ n: number }>(
+            "select count(*)::int as n from webinar_events where type = 'feedback_submitted' and payload->>'observerId' = $1",
+            [observerId],
+          )
+        )[0]?.n;
+
+      expect(await clientOf(observerId).request('feedback:submit', sent)).toMatchObject({ ok: false });
+      expect({ cards: await cardsIn(), receipts: await receiptsIn() }).toEqual({ cards: 0, receipts: 0 });
+
+      expect(await clientOf(observerId).request('feedback:submit', sent)).toMatchObject({ ok: true });
+      expect({ cards: await cardsIn(), receipts: await receiptsIn() }).toEqual({ cards: 1, receipts: 1 });
+      await facilitator.waitForState((x) =>
+        x.state.feedbackIn.some((r) => r.observerId === observerId && r.round === 0),
+      );
+    } finally {
+      await t.db.exec(`
+        drop trigger fail_first_receipt on webinar_events;
+        drop function fail_first_receipt();
+        drop sequence receipt_attempts;
+      `);
+    }
+  });
+});
+
 describe.each(DB_KINDS)('a card acked just before kill -9 (%s)', (kind) => {
   let dataDir: string | undefined;
   let dbName: string | undefined;

@@ -10,23 +10,25 @@ import { isUniqueViolation } from './db.ts';
 /** Thrown when another writer appended first. */
 export class SequenceConflictError extends Error {}
 
-/** Appends events after `lastSeq`; returns the new last sequence number. */
+/**
+ * Appends events after `lastSeq`; returns the new last sequence number. One statement, so the
+ * events land together or not at all — also inside a caller's transaction, where they commit
+ * with whatever else it writes (a feedback card with its receipt).
+ */
 export async function appendEvents(
-  db: Queryable & { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  db: Queryable,
   webinarId: string,
   lastSeq: number,
   events: readonly SessionEvent[],
 ): Promise<number> {
   if (events.length === 0) return lastSeq;
+  const rows = events.map((_, i) => `($1, $${3 * i + 2}, $${3 * i + 3}, $${3 * i + 4})`);
+  const params = events.flatMap((event, i) => [lastSeq + i + 1, event.type, JSON.stringify(event)]);
   try {
-    await db.transaction(async (tx) => {
-      for (const [i, event] of events.entries()) {
-        await tx.query(
-          'insert into webinar_events (webinar_id, seq, type, payload) values ($1, $2, $3, $4)',
-          [webinarId, lastSeq + i + 1, event.type, JSON.stringify(event)],
-        );
-      }
-    });
+    await db.query(`insert into webinar_events (webinar_id, seq, type, payload) values ${rows.join(', ')}`, [
+      webinarId,
+      ...params,
+    ]);
   } catch (err) {
     if (isUniqueViolation(err))
       throw new SequenceConflictError(`sequence ${lastSeq + 1} of ${webinarId} is taken`);

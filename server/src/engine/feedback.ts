@@ -1,16 +1,22 @@
 /**
  * Feedback cards between the socket and the database: checks the author really observes that
- * round (against the live session), validates the card against the theme, persists it before
- * anyone is told, and records only a receipt (never the contents) in the session log.
+ * round (against the live session), validates the card against the theme, and stores it in the
+ * same transaction as its receipt in the session log (who, which round — never the contents),
+ * before anyone is told. Every read goes through `mayReadCard`, the one visibility rule.
  */
 import {
+  applySessionEvent,
+  type CardReader,
   decideSubmitFeedback,
+  decideTick,
   type FeedbackCardView,
-  guideMaySee,
-  ok,
+  fail,
+  guideOf,
+  mayReadCard,
   type PlenarySummary,
   parseCardForTheme,
   quotesForPlenary,
+  replaySession,
   type SessionState,
   type SubmitFeedbackCardRequest,
   summarizeCards,
@@ -18,6 +24,7 @@ import {
   themeById,
 } from '@rundgang/shared';
 import type { Db } from '../db/db.ts';
+import { loadEvents } from '../db/event-log.ts';
 import {
   cardFor,
   cardsOfParticipant,
@@ -39,76 +46,90 @@ export async function submitCard(
   themes: readonly ThemeTemplate[],
 ): Promise<FeedbackCardView> {
   const existing = await cardFor(db, req.cardId, { kind: 'participant', id: observerId });
-  // A retry of a stored card is answered from the store, whatever the session looks like now.
+  // A retry of a stored card is answered from the store, whatever the session looks like now:
+  // card and receipt were committed together, so there is nothing left to record.
   if (existing && existing.observerId === observerId && sameJson(existing.content, req.content))
     return existing;
 
-  const state = session.state;
-  const b = state.breakouts;
-  if (!b || b.id !== req.breakoutsId)
-    throw new AppError('conflict', 'These breakouts have ended; the card can no longer be changed');
-  const check = decideSubmitFeedback(
-    state,
-    observerId,
-    { groupId: req.groupId, round: req.round, content: null },
-    Date.now(),
+  const place = { breakoutsId: req.breakoutsId, groupId: req.groupId, round: req.round };
+  const recorded = await session.run(
+    (state, now) => {
+      const decision = decideSubmitFeedback(state, observerId, place, now);
+      if (!decision.ok) return decision;
+      const themeId = state.breakouts?.exercise.themeId ?? '';
+      const theme = themeById(themes, themeId);
+      if (!theme) return fail('conflict', `The exercise's theme "${themeId}" no longer exists`);
+      const valid = parseCardForTheme(req.content, theme);
+      return valid.ok ? decision : valid;
+    },
+    async (tx, decidedOn) => {
+      const guideId = guideOf(decidedOn, req.groupId, req.round);
+      const b = decidedOn.breakouts;
+      if (!b || !guideId) throw new Error('decideSubmitFeedback accepted a card without a guide');
+      try {
+        const saved = await upsertCard(tx, {
+          cardId: req.cardId,
+          webinarId: session.webinarId,
+          ...place,
+          themeId: b.exercise.themeId,
+          observerId,
+          guideId,
+          content: req.content,
+        });
+        if (!saved) throw new AppError('conflict', 'This card id belongs to another card');
+      } catch (err) {
+        if (err instanceof DuplicateCardError) throw new AppError('conflict', err.message);
+        throw err;
+      }
+    },
   );
-  if (!check.ok) throw new AppError(check.error.code, check.error.message);
-  const group = b.groups.find((g) => g.id === req.groupId);
-  const guideId = group?.rotation[req.round]?.guideId;
-  if (!group || !guideId) throw new AppError('not_found', 'No such group or round');
-  if (existing && (group.timer.status === 'finished' || group.timer.round > req.round)) {
-    throw new AppError('conflict', 'The round has ended; the card can no longer be changed');
-  }
-  const theme = themeById(themes, b.exercise.themeId);
-  if (!theme) throw new AppError('conflict', `The exercise's theme "${b.exercise.themeId}" no longer exists`);
-  const valid = parseCardForTheme(req.content, theme);
-  if (!valid.ok) throw new AppError(valid.error.code, valid.error.message);
-  try {
-    const saved = await upsertCard(db, {
-      cardId: req.cardId,
-      webinarId: session.webinarId,
-      breakoutsId: b.id,
-      groupId: req.groupId,
-      round: req.round,
-      themeId: b.exercise.themeId,
-      observerId,
-      guideId,
-      content: req.content,
-    });
-    if (!saved) throw new AppError('conflict', 'This card id belongs to another card');
-  } catch (err) {
-    if (err instanceof DuplicateCardError) throw new AppError('conflict', err.message);
-    throw err;
-  }
-  // The receipt (who, which round — no contents) drives "cards in" on the console.
-  await session.run((s, now) => {
-    const has = s.feedbackCards.some(
-      (c) =>
-        c.breakoutsId === b.id &&
-        c.groupId === req.groupId &&
-        c.round === req.round &&
-        c.observerId === observerId,
-    );
-    return has
-      ? ok([])
-      : decideSubmitFeedback(s, observerId, { groupId: req.groupId, round: req.round, content: null }, now);
-  });
+  if (!recorded.ok) throw new AppError(recorded.error.code, recorded.error.message);
   const stored = await cardFor(db, req.cardId, { kind: 'participant', id: observerId });
   if (!stored) throw new Error('card vanished after saving');
   return stored;
 }
 
-/** The cards this reader may see in the webinar. */
+/** The cards of the webinar this reader may read now (the socket's `feedback:list`). */
 export async function visibleCards(
   db: Db,
   state: SessionState,
   webinarId: string,
-  reader: { kind: 'facilitator' } | { kind: 'participant'; id: string },
+  reader: CardReader,
 ): Promise<FeedbackCardView[]> {
-  if (reader.kind === 'facilitator') return cardsOfWebinar(db, webinarId);
-  const cards = await cardsOfParticipant(db, webinarId, reader.id);
-  return cards.filter((c) => c.observerId === reader.id || guideMaySee(state, c));
+  const cards =
+    reader.kind === 'facilitator'
+      ? await cardsOfWebinar(db, webinarId)
+      : await cardsOfParticipant(db, webinarId, reader.id);
+  return cards.filter((card) => mayReadCard(state, reader, card));
+}
+
+/**
+ * The cards among `cards` this reader may read now, each judged against its own webinar's
+ * session as its log says (the HTTP routes have no live session at hand; the log is what the
+ * live session is folded from, with deadlines that passed caught up).
+ */
+export async function readableCards(
+  db: Db,
+  reader: CardReader,
+  cards: readonly FeedbackCardView[],
+  now = Date.now(),
+): Promise<FeedbackCardView[]> {
+  const states = new Map<string, SessionState>();
+  const readable: FeedbackCardView[] = [];
+  for (const card of cards) {
+    let state = states.get(card.webinarId);
+    if (!state) {
+      state = await sessionStateNow(db, card.webinarId, now);
+      states.set(card.webinarId, state);
+    }
+    if (mayReadCard(state, reader, card)) readable.push(card);
+  }
+  return readable;
+}
+
+async function sessionStateNow(db: Db, webinarId: string, now: number): Promise<SessionState> {
+  const state = replaySession((await loadEvents(db, webinarId)).map((row) => row.event));
+  return decideTick(state, now).reduce(applySessionEvent, state);
 }
 
 /** The anonymous summary of one breakouts run (default: the current or the latest with cards). */

@@ -1,7 +1,8 @@
 /**
  * One live webinar's session on the server: the state folded from its event log, the sequence
  * number, and the one queue every change goes through (decide → persist → apply → notify), so
- * commands on a webinar never interleave. Time moves the session too: a timer fires at the next
+ * commands on a webinar never interleave. A command that stores a row of its own (a feedback
+ * card) writes it in the same transaction as its events, so neither lands without the other. Time moves the session too: a timer fires at the next
  * deadline and records what `decideTick` says, so phases advance on the server's clock even if
  * nobody does anything — and after a restart the same log gives the same deadlines.
  */
@@ -10,14 +11,17 @@ import {
   applySessionEvent,
   type Decision,
   decideTick,
-  emptySessionState,
   fail,
   ok,
+  replaySession,
   type SessionEvent,
   type SessionState,
 } from '@rundgang/shared';
-import type { Db } from '../db/db.ts';
+import type { Db, Queryable } from '../db/db.ts';
 import { appendEvents, loadEvents, SequenceConflictError } from '../db/event-log.ts';
+
+/** Writes what a command stores beside its events, inside their transaction; `decidedOn` is the state the decision saw. */
+export type PersistAlongside = (tx: Queryable, decidedOn: SessionState) => Promise<void>;
 
 /** Called after events are persisted and applied. */
 export type CommitListener = (session: LiveSession, events: SessionEvent[], before: SessionState) => void;
@@ -48,21 +52,27 @@ export class LiveSession {
     onCommit: CommitListener,
   ): Promise<LiveSession> {
     const log = await loadEvents(db, webinarId);
-    const state = log.reduce((s, { event }) => applySessionEvent(s, event), emptySessionState());
+    const state = replaySession(log.map((row) => row.event));
     const session = new LiveSession(webinarId, db, now, onCommit, state, log.at(-1)?.seq ?? 0);
     session.arm();
     return session;
   }
 
-  /** Runs a decision against the current state and records its events; serialized per webinar. */
-  run(decide: (state: SessionState, now: number) => Decision): Promise<Ack<{ seq: number }>> {
+  /**
+   * Runs a decision against the current state and records its events (and what `persist`
+   * writes, in the same transaction, even when there are no events); serialized per webinar.
+   */
+  run(
+    decide: (state: SessionState, now: number) => Decision,
+    persist?: PersistAlongside,
+  ): Promise<Ack<{ seq: number }>> {
     const result = this.queue.then(async () => {
       if (this.closed) return fail('conflict', 'the session is shutting down');
       // Deadlines that passed are recorded first, so a command sees the phase it is really in.
       await this.commit(decideTick(this.state, this.now()));
       const decision = decide(this.state, this.now());
       if (!decision.ok) return decision;
-      await this.commit(decision.data);
+      await this.commit(decision.data, persist);
       return ok({ seq: this.seq });
     });
     this.queue = result.catch(() => {});
@@ -76,15 +86,19 @@ export class LiveSession {
     await this.queue;
   }
 
-  private async commit(events: SessionEvent[]): Promise<void> {
-    if (events.length === 0) return;
+  private async commit(events: SessionEvent[], persist?: PersistAlongside): Promise<void> {
+    if (events.length === 0 && !persist) return;
     const before = this.state;
     try {
-      this.seq = await appendEvents(this.db, this.webinarId, this.seq, events);
+      this.seq = await this.db.transaction(async (tx) => {
+        await persist?.(tx, before);
+        return appendEvents(tx, this.webinarId, this.seq, events);
+      });
     } catch (err) {
       if (err instanceof SequenceConflictError) await this.reload();
       throw err;
     }
+    if (events.length === 0) return;
     this.state = events.reduce(applySessionEvent, this.state);
     this.arm();
     this.onCommit(this, events, before);
@@ -92,7 +106,7 @@ export class LiveSession {
 
   private async reload(): Promise<void> {
     const log = await loadEvents(this.db, this.webinarId);
-    this.state = log.reduce((s, { event }) => applySessionEvent(s, event), emptySessionState());
+    this.state = replaySession(log.map((row) => row.event));
     this.seq = log.at(-1)?.seq ?? 0;
   }
 

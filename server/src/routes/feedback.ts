@@ -1,7 +1,8 @@
 /**
  * Feedback over HTTP: the facilitator's CSV export of a webinar's cards, and a participant's own
  * received cards (for printing), authorised by their invite link. A card that is not the
- * caller's answers 404, exactly like one that does not exist.
+ * caller's — or is held back from its guide for now — answers 404, exactly like one that does
+ * not exist.
  */
 import { cardsToCsv, IdParams, InviteParams } from '@rundgang/shared';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +12,7 @@ import { requireFacilitator } from '../auth/session.ts';
 import { cardFor, cardsOfWebinar, cardsReceivedInSeries } from '../db/feedback-cards.ts';
 import { participantByInvite, webinarOfFacilitator } from '../db/repo.ts';
 import { themesOfSeries } from '../db/series-themes.ts';
+import { readableCards } from '../engine/feedback.ts';
 import { AppError, parseOr400 } from '../errors.ts';
 
 const CardParams = InviteParams.extend({ cardId: z.uuid() });
@@ -41,7 +43,8 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: AppDeps) {
     const p = await participantByInvite(db, token);
     if (!p) throw new AppError('not_found', 'This invite link is not valid');
     reply.header('cache-control', 'no-store');
-    return { cards: await cardsReceivedInSeries(db, p.id) };
+    const reader = { kind: 'participant', id: p.id } as const;
+    return { cards: await readableCards(db, reader, await cardsReceivedInSeries(db, p.id)) };
   });
 
   // The print page has no socket: it reads the series' themes (labels) here.
@@ -56,7 +59,9 @@ export async function feedbackRoutes(app: FastifyInstance, { db }: AppDeps) {
     const { token, cardId } = parseOr400(CardParams, req.params);
     const p = await participantByInvite(db, token);
     if (!p) throw new AppError('not_found', 'This invite link is not valid');
-    const card = await cardFor(db, cardId, { kind: 'participant', id: p.id });
+    const reader = { kind: 'participant', id: p.id } as const;
+    const stored = await cardFor(db, cardId, reader);
+    const [card] = stored ? await readableCards(db, reader, [stored]) : [];
     if (!card) throw new AppError('not_found', 'No such feedback card');
     reply.header('cache-control', 'no-store');
     return { card };

@@ -10,6 +10,7 @@ import type { AppDeps } from '../app.ts';
 import { requireFacilitator } from '../auth/session.ts';
 import { cardsReceivedInSeries, cardsWrittenInSeries } from '../db/feedback-cards.ts';
 import { deleteParticipant, participantByInvite, webinarOfFacilitator } from '../db/repo.ts';
+import { readableCards } from '../engine/feedback.ts';
 import { AppError, parseOr400 } from '../errors.ts';
 
 const ParticipantParams = IdParams.extend({ participantId: z.uuid() });
@@ -26,7 +27,12 @@ export async function privacyRoutes(app: FastifyInstance, { db }: AppDeps) {
       exportedAt: new Date().toISOString(),
       participant: { id: p.id, name: p.name, municipality: p.municipality, workplace: p.workplace },
       feedbackWritten: await cardsWrittenInSeries(db, p.id),
-      feedbackReceived: await cardsReceivedInSeries(db, p.id),
+      // A card held back from its guide for now is not theirs to read yet (nor to export).
+      feedbackReceived: await readableCards(
+        db,
+        { kind: 'participant', id: p.id },
+        await cardsReceivedInSeries(db, p.id),
+      ),
     };
   });
 
