@@ -2,9 +2,10 @@
  * One live webinar's session on the server: the state folded from its event log, the sequence
  * number, and the one queue every change goes through (decide → persist → apply → notify), so
  * commands on a webinar never interleave. A command that stores a row of its own (a feedback
- * card) writes it in the same transaction as its events, so neither lands without the other. Time moves the session too: a timer fires at the next
- * deadline and records what `decideTick` says, so phases advance on the server's clock even if
- * nobody does anything — and after a restart the same log gives the same deadlines.
+ * card) writes it in the same transaction as its events, so neither lands without the other.
+ * Time moves the session too: a timer fires at the next deadline and records what `decideTick`
+ * says, so phases advance on the server's clock even if nobody does anything — and after a
+ * restart the same log gives the same deadlines.
  */
 import {
   type Ack,
@@ -20,7 +21,7 @@ import {
 import type { Db, Queryable } from '../db/db.ts';
 import { appendEvents, loadEvents, SequenceConflictError } from '../db/event-log.ts';
 
-/** Writes what a command stores beside its events, inside their transaction; `decidedOn` is the state the decision saw. */
+/** Writes a command's own row inside its events' transaction; `decidedOn` is the state it was decided on. */
 export type PersistAlongside = (tx: Queryable, decidedOn: SessionState) => Promise<void>;
 
 /** Called after events are persisted and applied. */
