@@ -6,6 +6,7 @@ export * from './domain/feedback-card.ts';
 export * from './domain/feedback-summary.ts';
 export * from './domain/feedback-themes.ts';
 export * from './domain/feedback-visibility.ts';
+// Only the queries: the seat changes (addObserver, removeMember, swapRoles) are the reducer's steps.
 export {
   currentRoundOf,
   guideOf,
