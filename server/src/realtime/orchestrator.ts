@@ -33,11 +33,7 @@ import {
   plenaryRoom,
   webinarChannel,
 } from './rooms.ts';
-
-/** The socket.io server surface the orchestrator uses. */
-export interface Emitter {
-  to(room: string): { emit(event: string, ...args: unknown[]): boolean };
-}
+import type { Emitter } from './rundgang-server.ts';
 
 /** Where a person belongs now: null = plenary, else a group id. */
 export function placeOf(state: SessionState, identity: SocketIdentity): string | null {

@@ -6,7 +6,6 @@
 
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import {
-  type ClientToServerEvents,
   decideJoin,
   decideLeave,
   fail,
@@ -14,14 +13,12 @@ import {
   MAX_SOCKET_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   type PresenceEntry,
-  type ServerToClientEvents,
-  type SocketData,
   type SocketIdentity,
   SpeakingSignal,
   type WebinarPublicState,
 } from '@rundgang/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { facilitatorForToken, SESSION_COOKIE } from '../auth/session.ts';
 import type { Db } from '../db/db.ts';
 import { resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
@@ -29,13 +26,11 @@ import type { LiveSession } from '../engine/live-session.ts';
 import { SessionRegistry } from '../engine/session-registry.ts';
 import type { LiveKitAdapter } from '../livekit/adapter.ts';
 import type { MediaPresenceEvent } from '../routes/livekit-webhook.ts';
-import { dispatch, type HandlerSpecAny, handlers } from './handlers.ts';
+import { dispatch, type HandlerSpecAny, handlers, requestEvents } from './handlers.ts';
 import { Orchestrator } from './orchestrator.ts';
 import { tokenBucket } from './rate-limit.ts';
 import { facilitatorChannel, participantChannel, webinarChannel, webinarOfRoom } from './rooms.ts';
-
-type RundgangServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type RundgangSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import type { RundgangServer, RundgangSocket } from './rundgang-server.ts';
 
 /** An Error carrying a code the client can read in `connect_error` (err.data.code). */
 class HandshakeError extends Error {
@@ -177,8 +172,10 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     const allow = tokenBucket(20, 40);
     const webinarLive = async () => (await o.loadWebinar(identity.webinarId))?.status === 'live';
     const ctx = { identity, db: o.db, session, orchestrator, now, webinarLive };
-    for (const [event, entry] of Object.entries(handlers) as [string, HandlerSpecAny][]) {
-      socket.on(event as keyof ClientToServerEvents, (payload: unknown, ack: unknown) => {
+    for (const event of requestEvents) {
+      const entry: HandlerSpecAny = handlers[event];
+      // What arrives is untrusted until the entry's schema has parsed it: unknown, not the contract's type.
+      socket.on(event, (payload: unknown, ack: unknown) => {
         // A request without an ack callback is malformed: ignore it rather than throw.
         if (typeof ack !== 'function') return;
         if (!allow()) return ack(fail('rate_limited', 'Too many requests; slow down'));
