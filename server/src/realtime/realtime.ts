@@ -106,6 +106,7 @@ export interface RealtimeOptions {
 export interface Realtime {
   io: RundgangServer;
   sessions: SessionRegistry;
+  orchestrator: Orchestrator;
   /** A verified LiveKit webhook said someone joined or left a room. */
   mediaEvent(e: MediaPresenceEvent): void;
   webinarChanged(webinarId: string): void;
@@ -192,7 +193,7 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     if (identity.kind === 'participant') {
       const { participantId } = identity;
       socket.join(participantChannel(participantId));
-      orchestrator.rememberName(participantId, identity.name);
+      orchestrator.rememberName(identity.webinarId, participantId, identity.name);
       session.run((state, t) => decideJoin(state, participantId, t)).catch(logFailure);
       socket.on('disconnect', () => {
         // A dropout keeps their seat; "left" is recorded only when their last tab is gone.
@@ -200,7 +201,12 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
         session.run((state, t) => decideLeave(state, participantId, t)).catch(logFailure);
       });
     }
-    socket.on('disconnect', () => webinarChanged(identity.webinarId));
+    socket.on('disconnect', () => {
+      webinarChanged(identity.webinarId);
+      if (!io.of('/').adapter.rooms.get(webinarChannel(identity.webinarId))?.size) {
+        orchestrator.forget(identity.webinarId);
+      }
+    });
     // Lossy signal: relayed volatile to facilitators, never stored.
     socket.on('media:speaking', (signal: unknown) => {
       const parsed = SpeakingSignal.safeParse(signal);
@@ -235,6 +241,7 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
   return {
     io,
     sessions,
+    orchestrator,
     mediaEvent,
     webinarChanged,
     // Not io.close(): that would also close the HTTP server, which Fastify owns.
