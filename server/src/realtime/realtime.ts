@@ -203,6 +203,7 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     }
     socket.on('disconnect', () => {
       webinarChanged(identity.webinarId);
+      // The webinar's last socket is gone (socket.io has already taken this one out of its rooms).
       if (!io.of('/').adapter.rooms.get(webinarChannel(identity.webinarId))?.size) {
         orchestrator.forget(identity.webinarId);
       }
