@@ -7,22 +7,21 @@
  */
 import { createRequire } from 'node:module';
 import { planRotation, roleOf } from '@rundgang/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from '../fixtures/app-server.ts';
-import { artifactsDir, launchBrowser, screenshot, withFailureScreenshots } from '../fixtures/browser.ts';
-import { newCohort, prepareWebinar } from '../fixtures/cohort.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, screenshot, withFailureScreenshots } from '../fixtures/browser.ts';
+import { consoleGroupsOf, joinAll, newCohort, prepareWebinar } from '../fixtures/cohort.ts';
 import {
   BreakoutPage,
   ConsolePage,
   FacilitatorPage,
-  ParticipantPage,
   receivedMedia,
   secondsOf,
   seriousA11yViolations,
   setLanguage,
   waitForMediaFrom,
 } from '../fixtures/pages.ts';
+import { useStage } from '../fixtures/stage.ts';
 import { eventually } from '../fixtures/wait.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -36,16 +35,7 @@ const PEOPLE = [
 ] as const;
 
 describe('breakouts', () => {
-  let app: AppServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startAppServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const stage = useStage();
 
   it('two groups of three rotate roles in sync and come back to the plenary', {
     timeout: 600_000,
@@ -53,12 +43,12 @@ describe('breakouts', () => {
     const started = Date.now();
     const lap = (what: string) =>
       console.info(`[breakouts] ${what} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const { facilitator: f, users, pages } = await newCohort(browser, app.url, PEOPLE.length);
+    const { facilitator: f, users, pages } = await newCohort(stage.browser, stage.app.url, PEOPLE.length);
     const a11y: Record<string, unknown[]> = {};
 
     await withFailureScreenshots(pages, async () => {
       const facilitator = new FacilitatorPage(f.page);
-      const links = await prepareWebinar(facilitator, app.setupLink, 'Samling 2', PEOPLE);
+      const links = await prepareWebinar(facilitator, stage.app.setupLink, 'Samling 2', PEOPLE);
 
       // Pre-join, checked by axe in both languages before anyone joins.
       const first = users[0]?.page as Page;
@@ -69,17 +59,13 @@ describe('breakouts', () => {
       a11y['prejoin en'] = await seriousA11yViolations(first, axePath);
       await setLanguage(first, 'nb');
 
-      for (const [i, u] of users.entries()) await new ParticipantPage(u.page).join(links[i] as string);
+      await joinAll(users, links);
       lap('everyone joined');
 
       const console_ = new ConsolePage(f.page);
       a11y['console (open breakouts) nb'] = await seriousA11yViolations(f.page, axePath);
       await console_.openBreakouts(6, { phaseMinutes: [5, 5, 5, 5], closingSeconds: 10 });
-      const groups = await eventually(async () => {
-        const gs = await console_.groups();
-        expect(gs.map((g) => g.memberIds.length)).toEqual([3, 3]);
-        return gs;
-      });
+      const groups = await consoleGroupsOf(console_, [3, 3]);
       lap('breakouts open');
 
       // Each participant lands in its group's room and sees exactly its two mates.

@@ -15,20 +15,18 @@
  * The three run in order in one breakouts run: preparation skipped, conversation 10 s, feedback
  * 10 s, reflection 5 min (the card is editable until the round ends).
  */
-import { planRotation, type RoundRoles } from '@rundgang/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from '../fixtures/app-server.ts';
-import { launchBrowser, withFailureScreenshots } from '../fixtures/browser.ts';
-import { newCohort, prepareWebinar, type User } from '../fixtures/cohort.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withFailureScreenshots } from '../fixtures/browser.ts';
+import { joinAll, newCohort, openOneGroup, prepareWebinar, type User } from '../fixtures/cohort.ts';
 import {
-  BreakoutPage,
   ConsolePage,
   FacilitatorPage,
   FeedbackCardPage,
   FeedbackConsolePage,
   ParticipantPage,
 } from '../fixtures/pages.ts';
+import { useStage } from '../fixtures/stage.ts';
 import { eventually, seenAt, watchFor } from '../fixtures/wait.ts';
 
 const PEOPLE = [
@@ -61,8 +59,7 @@ function storedOutbox(page: Page) {
 }
 
 describe('feedback cards survive outages and reloads', () => {
-  let app: AppServer;
-  let browser: Browser;
+  const stage = useStage();
   let f: User;
   let users: User[];
   let links: string[];
@@ -94,34 +91,20 @@ describe('feedback cards survive outages and reloads', () => {
   }
 
   beforeAll(async () => {
-    app = await startAppServer();
-    browser = await launchBrowser();
-    ({ facilitator: f, users, pages } = await newCohort(browser, app.url, PEOPLE.length));
-    links = await prepareWebinar(new FacilitatorPage(f.page), app.setupLink, 'Samling robust', PEOPLE);
-    await Promise.all(users.map((u, i) => new ParticipantPage(u.page).join(links[i] as string)));
+    ({ facilitator: f, users, pages } = await newCohort(stage.browser, stage.app.url, PEOPLE.length));
+    links = await prepareWebinar(new FacilitatorPage(f.page), stage.app.setupLink, 'Samling robust', PEOPLE);
+    await joinAll(users, links);
     console_ = new ConsolePage(f.page);
     feedbackConsole = new FeedbackConsolePage(f.page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('reminds an observer without a sent card when the feedback phase runs out, in a live region', async () => {
     await withFailureScreenshots(pages, async () => {
       // 10 s ≈ 0.17 min: the shortest phase the exercise allows.
-      await console_.openBreakouts(3, { phaseMinutes: [5, 0.17, 0.17, 5] });
-      const [group] = await eventually(async () => {
-        const gs = await console_.groups();
-        expect(gs.map((g) => g.memberIds.length)).toEqual([3]);
-        return gs;
+      const { group, breakouts, ids, roles } = await openOneGroup(console_, users, {
+        phaseMinutes: [5, 0.17, 0.17, 5],
       });
-      if (!group) throw new Error('no group');
       groupId = group.groupId;
-      const breakouts = users.map((u) => new BreakoutPage(u.page));
-      for (const b of breakouts) await b.waitForGroup();
-      const ids = await Promise.all(breakouts.map((b) => b.participantId()));
-      const roles = planRotation(group.memberIds, 3)[0] as RoundRoles;
       const observerAt = ids.indexOf(roles.observerIds[0] as string);
       observer = users[observerAt] as User;
       observerLink = links[observerAt] as string;
@@ -182,7 +165,7 @@ describe('feedback cards survive outages and reloads', () => {
   it('a card sent while the server is down is queued, then delivered when it is back', async () => {
     await withFailureScreenshots(pages, async () => {
       expect(await feedbackConsole.count(groupId)).toBe('0/1');
-      await app.halt('SIGKILL');
+      await stage.app.halt('SIGKILL');
       const downAt = Date.now();
       await observerNoticesOutage();
 
@@ -199,7 +182,7 @@ describe('feedback cards survive outages and reloads', () => {
 
       await watchFor(observer.page, statusSel('sent'), '__sentAt');
       await feedbackConsole.watchCount(groupId, '1/1');
-      await app.resume();
+      await stage.app.resume();
       const upAt = Date.now();
 
       // No clicks from here on: the page reconnects and the outbox delivers the card.
@@ -221,7 +204,7 @@ describe('feedback cards survive outages and reloads', () => {
     await withFailureScreenshots(pages, async () => {
       await card.tryNext(TRY_NEXT_EDITED);
       expect(await card.status()).toBe('draft');
-      await app.halt('SIGTERM');
+      await stage.app.halt('SIGTERM');
       await observerNoticesOutage();
       await card.submit();
       await observer.page.waitForSelector(statusSel('queued'), { timeout: 5000 });
@@ -237,7 +220,7 @@ describe('feedback cards survive outages and reloads', () => {
       expect(reload).toMatch(/ERR_CONNECTION_REFUSED/);
       expect(await observer.page.locator('[data-testid="feedback-card"]').count()).toBe(0);
 
-      await app.resume();
+      await stage.app.resume();
       const upAt = Date.now();
       await observer.page.reload();
       await new ParticipantPage(observer.page).join(observerLink);

@@ -6,14 +6,10 @@
  * plenary, reaches the participants. axe checks the card; screenshots on desktop and phone.
  */
 import { createRequire } from 'node:module';
-import { planRotation, type RoundRoles } from '@rundgang/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from '../fixtures/app-server.ts';
-import { artifactsDir, launchBrowser, screenshot, withFailureScreenshots } from '../fixtures/browser.ts';
-import { newCohort, prepareWebinar } from '../fixtures/cohort.ts';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, screenshot, withFailureScreenshots } from '../fixtures/browser.ts';
+import { joinAll, newCohort, openOneGroup, prepareWebinar } from '../fixtures/cohort.ts';
 import {
-  BreakoutPage,
   ConsolePage,
   FacilitatorPage,
   FeedbackCardPage,
@@ -22,6 +18,7 @@ import {
   seriousA11yViolations,
   setLanguage,
 } from '../fixtures/pages.ts';
+import { useStage } from '../fixtures/stage.ts';
 import { eventually, seenAt, watchFor } from '../fixtures/wait.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -35,40 +32,23 @@ const TRY_NEXT = 'Oppsummer før du stiller neste spørsmål.';
 const EXAMPLE = 'Spurte: «Hva tenker du selv om det?»';
 
 describe('feedback cards', () => {
-  let app: AppServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startAppServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const stage = useStage();
 
   it('an observer sends a card; console, guide, summary and plenary get it', {
     timeout: 400_000,
   }, async () => {
-    const { facilitator: f, users, pages } = await newCohort(browser, app.url, PEOPLE.length);
+    const { facilitator: f, users, pages } = await newCohort(stage.browser, stage.app.url, PEOPLE.length);
     const a11y: Record<string, unknown[]> = {};
 
     await withFailureScreenshots(pages, async () => {
       const facilitator = new FacilitatorPage(f.page);
-      const links = await prepareWebinar(facilitator, app.setupLink, 'Samling 1', PEOPLE);
-      for (const [i, u] of users.entries()) await new ParticipantPage(u.page).join(links[i] as string);
+      const links = await prepareWebinar(facilitator, stage.app.setupLink, 'Samling 1', PEOPLE);
+      await joinAll(users, links);
 
       const console_ = new ConsolePage(f.page);
-      await console_.openBreakouts(3, { phaseMinutes: [5, 5, 5, 5] });
-      const [group] = await eventually(async () => {
-        const gs = await console_.groups();
-        expect(gs.map((g) => g.memberIds.length)).toEqual([3]);
-        return gs;
+      const { group, breakouts, ids, roles } = await openOneGroup(console_, users, {
+        phaseMinutes: [5, 5, 5, 5],
       });
-      if (!group) throw new Error('no group');
-      const breakouts = users.map((u) => new BreakoutPage(u.page));
-      for (const b of breakouts) await b.waitForGroup();
-      const ids = await Promise.all(breakouts.map((b) => b.participantId()));
-      const roles = planRotation(group.memberIds, 3)[0] as RoundRoles;
       const index = (id: string) => ids.indexOf(id);
       const observerAt = index(roles.observerIds[0] as string);
       const guideAt = index(roles.guideId);

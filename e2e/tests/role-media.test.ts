@@ -6,20 +6,12 @@
  * console tile shows every member connected through LiveKit's own presence (webhooks), and
  * the agenda started on the console reaches the participants' plenary.
  */
-import { planRotation } from '@rundgang/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from '../fixtures/app-server.ts';
-import { launchBrowser, screenshot, speechLikeWav, withFailureScreenshots } from '../fixtures/browser.ts';
-import { newCohort, prepareWebinar } from '../fixtures/cohort.ts';
-import {
-  BreakoutPage,
-  ConsolePage,
-  FacilitatorPage,
-  ParticipantPage,
-  receivedMedia,
-  waitForMediaFrom,
-} from '../fixtures/pages.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, speechLikeWav, withFailureScreenshots } from '../fixtures/browser.ts';
+import { joinAll, newCohort, openOneGroup, prepareWebinar } from '../fixtures/cohort.ts';
+import { ConsolePage, FacilitatorPage, receivedMedia, waitForMediaFrom } from '../fixtures/pages.ts';
+import { useStage } from '../fixtures/stage.ts';
 import { eventually as eventuallyWithin } from '../fixtures/wait.ts';
 
 const PEOPLE = [
@@ -44,16 +36,7 @@ const COUNT_GET_USER_MEDIA = () => {
 const getUserMediaCalls = (page: Page) => page.evaluate(() => (window as unknown as { __gum: number }).__gum);
 
 describe('role-aware media', () => {
-  let app: AppServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startAppServer();
-    browser = await launchBrowser([`--use-file-for-fake-audio-capture=${speechLikeWav()}`]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const stage = useStage([`--use-file-for-fake-audio-capture=${speechLikeWav()}`]);
 
   it('the observer is off during the conversation and back in feedback; the console sees everyone connected', {
     timeout: 420_000,
@@ -61,13 +44,13 @@ describe('role-aware media', () => {
     const started = Date.now();
     const lap = (what: string) =>
       console.info(`[role-media] ${what} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const { facilitator: f, users, pages } = await newCohort(browser, app.url, PEOPLE.length);
+    const { facilitator: f, users, pages } = await newCohort(stage.browser, stage.app.url, PEOPLE.length);
     for (const u of users) await u.page.addInitScript(COUNT_GET_USER_MEDIA);
 
     await withFailureScreenshots(pages, async () => {
       const facilitator = new FacilitatorPage(f.page);
-      const links = await prepareWebinar(facilitator, app.setupLink, 'Samling 1', PEOPLE);
-      for (const [i, u] of users.entries()) await new ParticipantPage(u.page).join(links[i] as string);
+      const links = await prepareWebinar(facilitator, stage.app.setupLink, 'Samling 1', PEOPLE);
+      await joinAll(users, links);
       lap('everyone joined');
 
       // The agenda lives in the session: starting it on the console shows the segment to participants.
@@ -115,18 +98,13 @@ describe('role-aware media', () => {
       lap('agenda edited by keyboard');
 
       const console_ = new ConsolePage(f.page);
-      await console_.openBreakouts(3, { phaseMinutes: [5, 5, 5, 5], muteObservers: true });
-      const [group] = await eventually(async () => {
-        const gs = await console_.groups();
-        expect(gs.map((g) => g.memberIds.length)).toEqual([3]);
-        return gs;
-      });
-      const breakouts = users.map((u) => new BreakoutPage(u.page));
-      await Promise.all(breakouts.map((b) => b.waitForGroup()));
-      const ids = await Promise.all(breakouts.map((b) => b.participantId()));
+      const { ids, roles } = await openOneGroup(
+        console_,
+        users,
+        { phaseMinutes: [5, 5, 5, 5], muteObservers: true },
+        30_000,
+      );
       const pageOf = (id: string) => users[ids.indexOf(id)]?.page as Page;
-      const roles = planRotation(group?.memberIds ?? [], 3)[0];
-      if (!roles) throw new Error('no rotation');
       const observerId = roles.observerIds[0] as string;
       const observer = pageOf(observerId);
       const others = [roles.guideId, roles.adviseeId].map(pageOf);

@@ -3,25 +3,16 @@
  * each of the three browsers plays the other two's video and has their audio, from the real
  * LiveKit server.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from '../fixtures/app-server.ts';
-import { launchBrowser, newUser, screenshot, withFailureScreenshots } from '../fixtures/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newUser, screenshot, withFailureScreenshots } from '../fixtures/browser.ts';
 import { FacilitatorPage, ParticipantPage, waitForMediaFrom } from '../fixtures/pages.ts';
+import { useStage } from '../fixtures/stage.ts';
 
 describe('plenary smoke', () => {
-  let app: AppServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startAppServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const stage = useStage();
 
   it('three browsers see and hear each other through LiveKit', async () => {
+    const { app, browser } = stage;
     const f = await newUser(browser, app.url);
     const p1 = await newUser(browser, app.url);
     const p2 = await newUser(browser, app.url);

@@ -7,16 +7,20 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROTOCOL_VERSION, type SessionGroup } from '@rundgang/shared';
+import type { FeedbackCardView, PlenarySummary, SessionGroup } from '@rundgang/shared';
 import pg from 'pg';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { purgeCardsOlderThan } from '../src/db/feedback-cards.ts';
+import type { RequestPayload } from '../src/realtime/handlers.ts';
 import { freePort } from './helpers/ports.ts';
 import { spawnTs } from './helpers/processes.ts';
 import {
+  accepted,
   api,
+  connectSocket,
   DB_KINDS,
+  refused,
+  request,
   signedInFacilitator,
   startTestApp,
   TEST_POSTGRES_URL,
@@ -26,7 +30,12 @@ import {
 import { TestClient } from './helpers/test-client.ts';
 
 const SECRET_TEXT = 'Veilederen tålte stillheten godt';
-const card = (breakoutsId: string, groupId: string, round: number, cardId = randomUUID()) => ({
+const card = (
+  breakoutsId: string,
+  groupId: string,
+  round: number,
+  cardId = randomUUID(),
+): RequestPayload<'feedback:submit'> => ({
   cardId,
   breakoutsId,
   groupId,
@@ -39,7 +48,7 @@ const card = (breakoutsId: string, groupId: string, round: number, cardId = rand
     supportChallenge: 40,
   },
 });
-const EXERCISE = {
+const EXERCISE: RequestPayload<'breakouts:open'>['exercise'] = {
   themeId: 'structure',
   phases: [
     { kind: 'conversation', durationSec: 600 },
@@ -92,7 +101,7 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
     const roles = group.rotation[0];
     const observer = byId(roles?.observerIds[0] ?? '');
     const breakoutsId = facilitator.latest.state.breakouts?.id ?? '';
-    const received = new Promise<any>((r) => facilitator.socket.once('feedback:received', r));
+    const received = new Promise<FeedbackCardView>((r) => facilitator.socket.once('feedback:received', r));
     const sent = card(breakoutsId, group.id, 0);
     const ack = await observer.client.request('feedback:submit', sent);
     expect(ack).toMatchObject({ ok: true, data: { cardId: sent.cardId } });
@@ -120,8 +129,8 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
 
     // The guide may read it; the author too.
     const guide = byId(roles?.guideId ?? '');
-    const guideList = await guide.client.request('feedback:list', {});
-    expect(guideList.data.cards.map((c: { cardId: string }) => c.cardId)).toEqual([sent.cardId]);
+    const guideList = accepted(await guide.client.request('feedback:list', {}));
+    expect(guideList.cards.map((c) => c.cardId)).toEqual([sent.cardId]);
     const printed = await api(t, 'GET', `/api/invites/${guide.token}/feedback/${sent.cardId}`);
     expect(printed.status).toBe(200);
     expect(printed.body.card.content.workedWell).toBe(SECRET_TEXT);
@@ -130,14 +139,14 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
   it('keeps cards private: others get 404 and no content is ever broadcast', async () => {
     const roles = group.rotation[0];
     const cardId = facilitator.latest.state.feedbackIn.length
-      ? (await facilitator.request('feedback:list', {})).data.cards[0].cardId
+      ? (accepted(await facilitator.request('feedback:list', {})).cards[0]?.cardId ?? '')
       : '';
     const outsiders = people.filter((p) => !group.memberIds.includes(p.id));
     const advisee = byId(roles?.adviseeId ?? '');
     for (const p of [...outsiders, advisee]) {
       expect((await api(t, 'GET', `/api/invites/${p.token}/feedback/${cardId}`)).status).toBe(404);
-      expect((await p.client.request('feedback:list', {})).data.cards).toEqual([]);
-      expect((await p.client.request('feedback:summary', {})).error.code).toBe('forbidden');
+      expect(accepted(await p.client.request('feedback:list', {})).cards).toEqual([]);
+      expect(refused(await p.client.request('feedback:summary', {})).code).toBe('forbidden');
     }
     // Nobody but author and guide ever heard the contents over the socket.
     for (const p of people.filter((x) => x.id !== roles?.observerIds[0] && x.id !== roles?.guideId)) {
@@ -166,35 +175,32 @@ describe.each(DB_KINDS)('feedback cards on %s', (kind) => {
     const roles = group.rotation[0];
     const breakoutsId = facilitator.latest.state.breakouts?.id ?? '';
     const guide = byId(roles?.guideId ?? '');
-    expect((await guide.client.request('feedback:submit', card(breakoutsId, group.id, 0))).error.code).toBe(
+    expect(refused(await guide.client.request('feedback:submit', card(breakoutsId, group.id, 0))).code).toBe(
       'forbidden',
     );
     const observer = byId(roles?.observerIds[0] ?? '');
     const bad = card(breakoutsId, group.id, 0);
     const withScore = { ...bad, content: { ...bad.content, score: 5 } };
     const res = await observer.client.request('feedback:submit', withScore);
-    expect(res.error.code).toBe('bad_request');
+    expect(refused(res).code).toBe('bad_request');
     const unknownTool = { ...bad, content: { ...bad.content, toolsUsed: ['hypnosis'] } };
-    expect((await observer.client.request('feedback:submit', unknownTool)).error.message).toContain(
+    expect(refused(await observer.client.request('feedback:submit', unknownTool)).message).toContain(
       'hypnosis',
     );
-    expect((await facilitator.request('feedback:submit', bad)).error.code).toBe('forbidden');
+    expect(refused(await facilitator.request('feedback:submit', bad)).code).toBe('forbidden');
   });
 
   it('summarises anonymously for the plenary and exports CSV for facilitators', async () => {
-    const summary = await facilitator.request('feedback:summary', {});
-    expect(summary.ok).toBe(true);
-    expect(summary.data.summary.totalCards).toBe(1);
-    const item = summary.data.summary.focus.find(
-      (f: { focusItemId: string }) => f.focusItemId === 'open_questions',
-    );
+    const summary = accepted(await facilitator.request('feedback:summary', {}));
+    expect(summary.summary.totalCards).toBe(1);
+    const item = summary.summary.focus.find((f) => f.focusItemId === 'open_questions');
     expect(item?.counts.tydelig).toBe(1);
-    expect(JSON.stringify(summary.data)).not.toMatch(new RegExp(people.map((p) => p.id).join('|')));
-    const cards = (await facilitator.request('feedback:list', {})).data.cards;
-    const shown = new Promise<any>((r) => people[5]?.client.socket.once('feedback:presented', r));
-    await facilitator.request('feedback:present', { quoteCardIds: [cards[0].cardId] });
+    expect(JSON.stringify(summary)).not.toMatch(new RegExp(people.map((p) => p.id).join('|')));
+    const { cards } = accepted(await facilitator.request('feedback:list', {}));
+    const shown = new Promise<PlenarySummary>((r) => people[5]?.client.socket.once('feedback:presented', r));
+    await facilitator.request('feedback:present', { quoteCardIds: [cards[0]?.cardId ?? ''] });
     const presented = await shown;
-    expect(presented.quotes.map((q: { text: string }) => q.text)).toContain(SECRET_TEXT);
+    expect(presented.quotes.map((q) => q.text)).toContain(SECRET_TEXT);
     expect(JSON.stringify(presented)).not.toContain('Ola');
   });
 
@@ -457,30 +463,22 @@ describe.each(DB_KINDS)('a card acked just before kill -9 (%s)', (kind) => {
       invites.push({ id: r.participant.id, token: r.participant.invitePath.split('/').pop() });
     }
     await post(`/api/webinars/${w.webinar.id}/open`, {}, cookie);
-    const connect = (auth: object, extraHeaders: Record<string, string> = {}) =>
-      new Promise<Socket>((resolve, reject) => {
-        const s = io(url, {
-          auth: { protocol: PROTOCOL_VERSION, ...auth },
-          transports: ['websocket'],
-          extraHeaders,
-          reconnection: false,
-        });
-        s.once('connect', () => resolve(s));
-        s.once('connect_error', reject);
-      });
-    const f = await connect({ webinarId: w.webinar.id }, { cookie });
-    const ps = await Promise.all(invites.map((i) => connect({ invite: i.token })));
+    const f = await connectSocket({ url }, { webinarId: w.webinar.id }, { cookie });
+    const ps = await Promise.all(invites.map((i) => connectSocket({ url }, { invite: i.token })));
     await new Promise((r) => setTimeout(r, 300));
-    const opened = await f
-      .timeout(5000)
-      .emitWithAck('breakouts:open', { exercise: EXERCISE, groups: [invites.map((i) => i.id)] });
+    const opened = await request(f, 'breakouts:open', {
+      exercise: EXERCISE,
+      groups: [invites.map((i) => i.id)],
+    });
     expect(opened.ok).toBe(true);
-    const state = (await f.timeout(5000).emitWithAck('session:sync', { sinceSeq: 0 })).data.state;
-    const g = state.breakouts.groups[0];
-    const observerIndex = invites.findIndex((i) => i.id === g.rotation[0].observerIds[0]);
-    const guide = invites.find((i) => i.id === g.rotation[0].guideId);
-    const sent = card(state.breakouts.id, g.id, 0);
-    const ack = await ps[observerIndex]?.timeout(5000).emitWithAck('feedback:submit', sent);
+    const { breakouts } = accepted(await request(f, 'session:sync', { sinceSeq: 0 })).state;
+    const g = breakouts?.groups[0];
+    if (!breakouts || !g) throw new Error('breakouts did not open');
+    const observer = ps[invites.findIndex((i) => i.id === g.rotation[0]?.observerIds[0])];
+    const guide = invites.find((i) => i.id === g.rotation[0]?.guideId);
+    const sent = card(breakouts.id, g.id, 0);
+    if (!observer) throw new Error('no observer');
+    const ack = await request(observer, 'feedback:submit', sent);
     expect(ack.ok).toBe(true);
     first.child.kill('SIGKILL');
     await first.exited;

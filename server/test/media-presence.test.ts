@@ -71,6 +71,7 @@ describe('media presence and speaking', () => {
   it('relays speaking signals to facilitators and ignores malformed ones', async () => {
     const heard: { participantId: string; speaking: boolean }[] = [];
     facilitator.socket.on('media:speaking', (u) => heard.push(u));
+    // @ts-expect-error a malformed signal on purpose: it must be dropped
     participant.socket.emit('media:speaking', { speaking: 'loud' });
     participant.socket.emit('media:speaking', { speaking: true });
     const update = await facilitator.until(() => heard[0]);

@@ -78,14 +78,18 @@ export type HandlerSpecAny = HandlerSpec<z.ZodType, unknown>;
 
 const spec = <S extends z.ZodType, R>(s: HandlerSpec<S, R>) => s;
 
-type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (
+/** Client events that are requests (acked); the rest are lossy signals. */
+export type RequestEvent = Exclude<keyof ClientToServerEvents, keyof ClientSignals>;
+
+/** What the contract lets a client send with a request (before the schema's defaults). */
+export type RequestPayload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
+
+/** What the contract promises in a request's successful ack. */
+export type AckData<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[1] extends (
   res: Ack<infer T>,
 ) => void
   ? T
   : never;
-
-/** Client events that are requests (acked); the rest are lossy signals. */
-export type RequestEvent = Exclude<keyof ClientToServerEvents, keyof ClientSignals>;
 
 /** The acting participant's id, or a 403 (participant-only commands). */
 const participantId = (identity: SocketIdentity) => {
@@ -99,8 +103,14 @@ const unwrap = <T>(ack: Ack<T>): T => {
   return ack.data;
 };
 
-/** The table of socket request handlers; its keys must be exactly the client's events. */
-export const handlers: { [E in RequestEvent]: HandlerSpec<z.ZodType, AckData<E>> } = {
+/**
+ * The table of socket request handlers, typed from the contract: its keys are exactly the
+ * client's requests, each schema accepts what the contract lets a client send, and each handler
+ * returns what the contract promises in the ack.
+ */
+export const handlers: {
+  [E in RequestEvent]: HandlerSpec<z.ZodType<unknown, RequestPayload<E>>, AckData<E>>;
+} = {
   'clock:ping': spec({
     schema: ClockPing,
     handle: async (p, { now }) => ({ clientSentAt: p.clientSentAt, serverTime: now() }),
@@ -280,6 +290,9 @@ export const handlers: { [E in RequestEvent]: HandlerSpec<z.ZodType, AckData<E>>
       unwrap(await session.run((state, now) => decideBroadcast(state, p.text, now))),
   }),
 };
+
+/** Every request the table answers, to register a listener for each (keys of the table above). */
+export const requestEvents = Object.keys(handlers) as RequestEvent[];
 
 /** True when the identity may use the capability (undefined = anyone in the webinar). */
 export function allowed(capability: Capability | undefined, identity: SocketIdentity): boolean {

@@ -33,11 +33,7 @@ import {
   plenaryRoom,
   webinarChannel,
 } from './rooms.ts';
-
-/** The socket.io server surface the orchestrator uses. */
-export interface Emitter {
-  to(room: string): { emit(event: string, ...args: unknown[]): boolean };
-}
+import type { Emitter } from './rundgang-server.ts';
 
 /** Where a person belongs now: null = plenary, else a group id. */
 export function placeOf(state: SessionState, identity: SocketIdentity): string | null {
@@ -48,12 +44,24 @@ export function placeOf(state: SessionState, identity: SocketIdentity): string |
 const FULL: MediaGrant = { canPublish: true, canSubscribe: true, canPublishData: true };
 const LISTEN_ONLY: MediaGrant = { canPublish: false, canSubscribe: true, canPublishData: true };
 
-/** Orchestrates rooms, tokens and broadcasts for all live sessions. */
+/**
+ * Orchestrates rooms, tokens and broadcasts for all live sessions.
+ *
+ * Its per-webinar bookkeeping holds only what differs from the default, so a webinar that is
+ * over costs nothing: a place is kept only while it is a group room (no entry = the plenary, where
+ * every client starts), muted observers only while breakouts are open, names only while one of
+ * the webinar's sockets is connected ({@link Orchestrator.forget}).
+ */
 export class Orchestrator {
-  /** Last place told to each participant, per webinar: participantId → group id | null. */
-  private readonly told = new Map<string, Map<string, string | null>>();
-  /** Observers currently muted by policy, per webinar. */
+  /**
+   * Participants last sent to a group room, per webinar: participantId → group id. Kept after
+   * they leave: a client that comes back while still in that room must be told to move.
+   */
+  private readonly told = new Map<string, Map<string, string>>();
+  /** Observers currently muted by policy, per webinar (only while breakouts are open). */
   private readonly muted = new Map<string, Set<string>>();
+  /** Display names of connected participants, per webinar, for tokens minted on their behalf. */
+  private readonly names = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly io: Emitter,
@@ -101,7 +109,7 @@ export class Orchestrator {
         expiresAt: minted.expiresAt.toISOString(),
       };
       if (identity.kind === 'participant')
-        this.toldOf(session.webinarId).set(identity.participantId, groupId);
+        this.rememberPlace(session.webinarId, identity.participantId, groupId);
       return { groupId, grant: lk };
     } catch (err) {
       if (err instanceof AppError) throw err;
@@ -131,21 +139,46 @@ export class Orchestrator {
     this.io.to(webinarChannel(session.webinarId)).emit('feedback:presented', summary);
   }
 
-  /** Forgets a webinar's bookkeeping (its session closed). */
-  forget(webinarId: string): void {
-    this.told.delete(webinarId);
-    this.muted.delete(webinarId);
+  /** Remembers a participant's display name (from their socket) for tokens minted on their behalf. */
+  rememberName(webinarId: string, participantId: string, name: string): void {
+    const names = this.names.get(webinarId) ?? new Map<string, string>();
+    names.set(participantId, name);
+    this.names.set(webinarId, names);
   }
 
-  private toldOf(webinarId: string): Map<string, string | null> {
-    const m = this.told.get(webinarId) ?? new Map<string, string | null>();
-    this.told.set(webinarId, m);
-    return m;
+  /**
+   * The webinar's last socket is gone: drop what only connected people need (their names; a
+   * returning socket tells us again). Places and mutes stay, since they describe LiveKit rooms
+   * that can outlive a socket; they go by themselves once everyone is back in the plenary.
+   */
+  forget(webinarId: string): void {
+    this.names.delete(webinarId);
+  }
+
+  /** How many entries the webinar's bookkeeping holds (to show that it is released). */
+  bookkeeping(webinarId: string): { places: number; muted: number; names: number } {
+    return {
+      places: this.told.get(webinarId)?.size ?? 0,
+      muted: this.muted.get(webinarId)?.size ?? 0,
+      names: this.names.get(webinarId)?.size ?? 0,
+    };
+  }
+
+  /** The place last told (null = the plenary, also for someone never told anything). */
+  private placeTold(webinarId: string, participantId: string): string | null {
+    return this.told.get(webinarId)?.get(participantId) ?? null;
+  }
+
+  private rememberPlace(webinarId: string, participantId: string, groupId: string | null): void {
+    const told = this.told.get(webinarId) ?? new Map<string, string>();
+    if (groupId === null) told.delete(participantId);
+    else told.set(participantId, groupId);
+    if (told.size) this.told.set(webinarId, told);
+    else this.told.delete(webinarId);
   }
 
   /** Sends a new room assignment to every present participant whose place changed. */
   private async reassign(session: LiveSession): Promise<void> {
-    const told = this.toldOf(session.webinarId);
     const state = session.state;
     const changed = state.present.filter((id) => {
       const place = placeOf(state, {
@@ -155,15 +188,14 @@ export class Orchestrator {
         webinarId: '',
         seriesId: '',
       });
-      // Someone never told anything is in the plenary (where every client starts).
-      return (told.get(id) ?? null) !== place;
+      return this.placeTold(session.webinarId, id) !== place;
     });
     await Promise.all(
       changed.map(async (participantId) => {
         const identity: SocketIdentity = {
           kind: 'participant',
           participantId,
-          name: await this.nameOf(session, participantId),
+          name: this.names.get(session.webinarId)?.get(participantId) ?? participantId,
           webinarId: session.webinarId,
           seriesId: '',
         };
@@ -173,24 +205,14 @@ export class Orchestrator {
     );
   }
 
-  private names = new Map<string, string>();
-  /** Remembers a participant's display name (from their socket) for tokens minted on their behalf. */
-  rememberName(participantId: string, name: string): void {
-    this.names.set(participantId, name);
-  }
-  private async nameOf(_session: LiveSession, participantId: string): Promise<string> {
-    return this.names.get(participantId) ?? participantId;
-  }
-
   /** Observers lose publish rights during the conversation (if the exercise says so), and get them back. */
   private async applyMediaPolicy(session: LiveSession): Promise<void> {
     const b = session.state.breakouts;
-    const muted = this.muted.get(session.webinarId) ?? new Set<string>();
-    this.muted.set(session.webinarId, muted);
     if (!b) {
-      muted.clear();
+      this.muted.delete(session.webinarId);
       return;
     }
+    const muted = this.muted.get(session.webinarId) ?? new Set<string>();
     const updates: Promise<void>[] = [];
     for (const group of b.groups) {
       for (const id of group.memberIds) {
@@ -209,6 +231,8 @@ export class Orchestrator {
         );
       }
     }
+    if (muted.size) this.muted.set(session.webinarId, muted);
+    else this.muted.delete(session.webinarId);
     await Promise.all(updates);
   }
 

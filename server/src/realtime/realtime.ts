@@ -6,7 +6,6 @@
 
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import {
-  type ClientToServerEvents,
   decideJoin,
   decideLeave,
   fail,
@@ -14,14 +13,12 @@ import {
   MAX_SOCKET_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   type PresenceEntry,
-  type ServerToClientEvents,
-  type SocketData,
   type SocketIdentity,
   SpeakingSignal,
   type WebinarPublicState,
 } from '@rundgang/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { facilitatorForToken, SESSION_COOKIE } from '../auth/session.ts';
 import type { Db } from '../db/db.ts';
 import { resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
@@ -29,13 +26,11 @@ import type { LiveSession } from '../engine/live-session.ts';
 import { SessionRegistry } from '../engine/session-registry.ts';
 import type { LiveKitAdapter } from '../livekit/adapter.ts';
 import type { MediaPresenceEvent } from '../routes/livekit-webhook.ts';
-import { dispatch, type HandlerSpecAny, handlers } from './handlers.ts';
+import { dispatch, type HandlerSpecAny, handlers, requestEvents } from './handlers.ts';
 import { Orchestrator } from './orchestrator.ts';
 import { tokenBucket } from './rate-limit.ts';
 import { facilitatorChannel, participantChannel, webinarChannel, webinarOfRoom } from './rooms.ts';
-
-type RundgangServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type RundgangSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import type { RundgangServer, RundgangSocket } from './rundgang-server.ts';
 
 /** An Error carrying a code the client can read in `connect_error` (err.data.code). */
 class HandshakeError extends Error {
@@ -111,6 +106,7 @@ export interface RealtimeOptions {
 export interface Realtime {
   io: RundgangServer;
   sessions: SessionRegistry;
+  orchestrator: Orchestrator;
   /** A verified LiveKit webhook said someone joined or left a room. */
   mediaEvent(e: MediaPresenceEvent): void;
   webinarChanged(webinarId: string): void;
@@ -177,8 +173,10 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     const allow = tokenBucket(20, 40);
     const webinarLive = async () => (await o.loadWebinar(identity.webinarId))?.status === 'live';
     const ctx = { identity, db: o.db, session, orchestrator, now, webinarLive };
-    for (const [event, entry] of Object.entries(handlers) as [string, HandlerSpecAny][]) {
-      socket.on(event as keyof ClientToServerEvents, (payload: unknown, ack: unknown) => {
+    for (const event of requestEvents) {
+      const entry: HandlerSpecAny = handlers[event];
+      // What arrives is untrusted until the entry's schema has parsed it: unknown, not the contract's type.
+      socket.on(event, (payload: unknown, ack: unknown) => {
         // A request without an ack callback is malformed: ignore it rather than throw.
         if (typeof ack !== 'function') return;
         if (!allow()) return ack(fail('rate_limited', 'Too many requests; slow down'));
@@ -195,7 +193,7 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     if (identity.kind === 'participant') {
       const { participantId } = identity;
       socket.join(participantChannel(participantId));
-      orchestrator.rememberName(participantId, identity.name);
+      orchestrator.rememberName(identity.webinarId, participantId, identity.name);
       session.run((state, t) => decideJoin(state, participantId, t)).catch(logFailure);
       socket.on('disconnect', () => {
         // A dropout keeps their seat; "left" is recorded only when their last tab is gone.
@@ -203,7 +201,13 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
         session.run((state, t) => decideLeave(state, participantId, t)).catch(logFailure);
       });
     }
-    socket.on('disconnect', () => webinarChanged(identity.webinarId));
+    socket.on('disconnect', () => {
+      webinarChanged(identity.webinarId);
+      // The webinar's last socket is gone (socket.io has already taken this one out of its rooms).
+      if (!io.of('/').adapter.rooms.get(webinarChannel(identity.webinarId))?.size) {
+        orchestrator.forget(identity.webinarId);
+      }
+    });
     // Lossy signal: relayed volatile to facilitators, never stored.
     socket.on('media:speaking', (signal: unknown) => {
       const parsed = SpeakingSignal.safeParse(signal);
@@ -238,6 +242,7 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
   return {
     io,
     sessions,
+    orchestrator,
     mediaEvent,
     webinarChanged,
     // Not io.close(): that would also close the HTTP server, which Fastify owns.

@@ -1,4 +1,4 @@
-/** Free TCP/UDP ports for servers started by tests. */
+/** Free TCP/UDP ports for servers started by tests: server integration tests and e2e scenarios. */
 import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
 

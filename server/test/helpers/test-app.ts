@@ -6,7 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROTOCOL_VERSION } from '@rundgang/shared';
+import {
+  type Ack,
+  type ApiError,
+  type ClientToServerEvents,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+} from '@rundgang/shared';
 import { io, type Socket } from 'socket.io-client';
 import { inject } from 'vitest';
 import { type BuiltApp, buildApp } from '../../src/app.ts';
@@ -18,6 +24,10 @@ import { openPglite } from '../../src/db/pglite.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { insertFacilitator } from '../../src/db/repo.ts';
 import { LiveKitAdapter, type LiveKitConnection } from '../../src/livekit/adapter.ts';
+import type { AckData, RequestEvent, RequestPayload } from '../../src/realtime/handlers.ts';
+
+/** A socket.io client typed with the shared contract, as the browser's is. */
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** The machine's Postgres (trust auth); override with TEST_DATABASE_URL. */
 export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -179,15 +189,15 @@ export async function webinarWithParticipants(t: TestApp, cookie: string, names:
 
 /** Connects a real socket.io client and waits for connect or a connect_error. */
 export function connectSocket(
-  t: TestApp,
+  t: Pick<TestApp, 'url'>,
   auth: Record<string, unknown>,
-  opts: { cookie?: string; origin?: string; reconnect?: boolean; onSocket?: (s: Socket) => void } = {},
-): Promise<Socket> {
+  opts: { cookie?: string; origin?: string; reconnect?: boolean; onSocket?: (s: TestSocket) => void } = {},
+): Promise<TestSocket> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
     if (opts.cookie) headers.cookie = opts.cookie;
     if (opts.origin) headers.origin = opts.origin;
-    const socket = io(t.url, {
+    const socket: TestSocket = io(t.url, {
       auth: { protocol: PROTOCOL_VERSION, ...auth },
       transports: ['websocket'],
       extraHeaders: headers,
@@ -211,7 +221,28 @@ export function connectSocket(
   });
 }
 
-/** Emits a request and resolves with its ack. */
-export function request<T = any>(socket: Socket, event: string, payload: unknown): Promise<T> {
-  return socket.timeout(5000).emitWithAck(event, payload);
+/** Emits a request and resolves with its ack; event, payload and ack are the contract's. */
+export function request<E extends RequestEvent>(
+  socket: TestSocket,
+  event: E,
+  payload: RequestPayload<E>,
+): Promise<Ack<AckData<E>>> {
+  // TypeScript cannot resolve socket.io's per-event parameter types for a generic event, so the
+  // call goes through the untyped view; this function's signature is what holds the contract.
+  const untyped: Socket = socket;
+  return untyped.timeout(5000).emitWithAck(event, payload);
+}
+
+/** The data of an accepted request; a refusal (or no request) fails the test with its reason. */
+export function accepted<T>(ack: Ack<T> | undefined): T {
+  if (!ack) throw new Error('no request was sent');
+  if (!ack.ok) throw new Error(`request refused: ${ack.error.code}: ${ack.error.message}`);
+  return ack.data;
+}
+
+/** The error of a refused request; an accepted one (or no request) fails the test. */
+export function refused(ack: Ack<unknown> | undefined): ApiError {
+  if (!ack) throw new Error('no request was sent');
+  if (ack.ok) throw new Error(`request was accepted: ${JSON.stringify(ack.data)}`);
+  return ack.error;
 }

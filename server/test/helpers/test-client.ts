@@ -1,7 +1,7 @@
 /** A real socket.io client that records what the server tells it, for engine tests. */
-import type { MissingRoleAlert, RoomAssignment, SessionSnapshot } from '@rundgang/shared';
-import type { Socket } from 'socket.io-client';
-import { connectSocket, request, type TestApp } from './test-app.ts';
+import type { Ack, MissingRoleAlert, RoomAssignment, SessionSnapshot } from '@rundgang/shared';
+import type { AckData, RequestEvent, RequestPayload } from '../../src/realtime/handlers.ts';
+import { connectSocket, request, type TestApp, type TestSocket } from './test-app.ts';
 
 /** One connected person as the server sees them. */
 export class TestClient {
@@ -9,10 +9,10 @@ export class TestClient {
   assignments: RoomAssignment[] = [];
   alerts: MissingRoleAlert[] = [];
 
-  private constructor(readonly socket: Socket) {
-    socket.on('session:updated', (s: SessionSnapshot) => this.snapshots.push(s));
-    socket.on('room:assigned', (a: RoomAssignment) => this.assignments.push(a));
-    socket.on('session:alerted', (a: MissingRoleAlert) => this.alerts.push(a));
+  private constructor(readonly socket: TestSocket) {
+    socket.on('session:updated', (s) => this.snapshots.push(s));
+    socket.on('room:assigned', (a) => this.assignments.push(a));
+    socket.on('session:alerted', (a) => this.alerts.push(a));
   }
 
   /** Connects (with automatic reconnection, like a browser tab). */
@@ -38,9 +38,9 @@ export class TestClient {
     return s;
   }
 
-  /** Sends a request and returns its ack. */
-  request<T = any>(event: string, payload: unknown): Promise<T> {
-    return request<T>(this.socket, event, payload);
+  /** Sends a request and returns its ack (typed by the contract). */
+  request<E extends RequestEvent>(event: E, payload: RequestPayload<E>): Promise<Ack<AckData<E>>> {
+    return request(this.socket, event, payload);
   }
 
   /** Waits until check() returns a truthy value and returns it. */
