@@ -13,6 +13,7 @@ export * from './domain/rotation.ts';
 export * from './domain/session-commands.ts';
 export * from './domain/session-state.ts';
 export * from './domain/timers.ts';
+export * from './http-routes.ts';
 export * from './protocol.ts';
 export * from './realtime.ts';
 export * from './rooms.ts';
