@@ -28,22 +28,13 @@ export const HandshakeAuth = z.object({
 /** Handshake auth payload. */
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
+// One role of permissions' AppRole: a renamed role fails to compile here.
+type Role<R extends AppRole> = R;
+
 /** Who is on the other end of a socket. */
 export type SocketIdentity =
-  | {
-      kind: Extract<AppRole, 'facilitator'>;
-      facilitatorId: string;
-      name: string;
-      webinarId: string;
-      seriesId: string;
-    }
-  | {
-      kind: Extract<AppRole, 'participant'>;
-      participantId: string;
-      name: string;
-      webinarId: string;
-      seriesId: string;
-    };
+  | { kind: Role<'facilitator'>; facilitatorId: string; name: string; webinarId: string; seriesId: string }
+  | { kind: Role<'participant'>; participantId: string; name: string; webinarId: string; seriesId: string };
 
 /** Server-side per-socket data (socket.data). */
 export interface SocketData {
