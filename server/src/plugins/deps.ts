@@ -20,9 +20,7 @@ declare module 'fastify' {
 /** The `config` plugin: `app.config`. */
 export const configPlugin = fp<{ value: Config }>(
   async (app, { value }) => void app.decorate('config', value),
-  {
-    name: 'config',
-  },
+  { name: 'config' },
 );
 /** The `db` plugin: `app.db`. */
 export const dbPlugin = fp<{ value: Db }>(async (app, { value }) => void app.decorate('db', value), {

@@ -26,12 +26,10 @@ declare module 'fastify' {
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Part<R, K extends string> = R extends { [P in K]: infer S } ? Out<S> : unknown;
 
+type RouteGenericOf<R> = { Params: Part<R, 'params'>; Querystring: Part<R, 'query'>; Body: Part<R, 'body'> };
+
 /** The request of a route, typed by its schemas (which have validated it by then). */
-export type RouteRequestOf<R extends HttpRoute> = FastifyRequest<{
-  Params: Part<R, 'params'>;
-  Querystring: Part<R, 'query'>;
-  Body: Part<R, 'body'>;
-}>;
+export type RouteRequestOf<R extends HttpRoute> = FastifyRequest<RouteGenericOf<R>>;
 
 /** What a handler may answer: a body of one of the statuses the route declares. */
 export type RouteReplyOf<R extends HttpRoute> = z.output<R['response'][keyof R['response']]>;
@@ -49,11 +47,7 @@ export function serve<R extends HttpRoute>(app: FastifyInstance, route: R, handl
   if (route.params) schema.params = route.params;
   if (route.query) schema.querystring = route.query;
   if (route.body) schema.body = route.body;
-  app.route<{
-    Params: Part<R, 'params'>;
-    Querystring: Part<R, 'query'>;
-    Body: Part<R, 'body'>;
-  }>({
+  app.route<RouteGenericOf<R>>({
     method: route.method,
     url: route.path,
     schema,
