@@ -1,25 +1,24 @@
 /**
- * Builds the Fastify app from its dependencies (config, db, LiveKit adapter), so tests start
+ * The composition root: builds the Fastify app from its dependencies (config, db, LiveKit
+ * adapter) by registering named plugins and the routes of the shared HTTP table, so tests start
  * real instances on port 0 and production wires the same function in main.ts.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/db.ts';
-import { liveWebinarIds } from './db/event-log.ts';
-import { purgeCardsOlderThan } from './db/feedback-cards.ts';
-import { AppError } from './errors.ts';
 import type { LiveKitAdapter } from './livekit/adapter.ts';
-import { attachRealtime, type Realtime } from './realtime/realtime.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { clientShellPlugin } from './plugins/client-shell.ts';
+import { configPlugin, dbPlugin, livekitPlugin } from './plugins/deps.ts';
+import { httpContractPlugin } from './plugins/http-contract.ts';
+import { realtimePlugin } from './plugins/realtime.ts';
+import { retentionPlugin } from './plugins/retention.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import type { Realtime } from './realtime/realtime.ts';
 import { authRoutes } from './routes/auth.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
-import { livekitWebhookRoutes, type MediaPresenceEvent } from './routes/livekit-webhook.ts';
+import { livekitWebhookRoutes } from './routes/livekit-webhook.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { themeRoutes } from './routes/themes.ts';
 import { webinarRoutes } from './routes/webinars.ts';
@@ -38,8 +37,6 @@ function safeRequest(req: { method: string; url: string }) {
     url: (req.url.split('?')[0] ?? '').replace(/\/(invites|join)\/[^/]+/, '/$1/***'),
   };
 }
-
-const defaultClientDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
 /** The app plus handles tests and main need. */
 export interface BuiltApp {
@@ -63,91 +60,27 @@ export async function buildApp(
     // Shutting down closes keep-alive connections too, instead of waiting for browsers to let go.
     forceCloseConnections: true,
   });
-  const livekitHttp = deps.livekit.url.replace(/^ws/, 'http');
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        connectSrc: ["'self'", deps.livekit.url, livekitHttp],
-        mediaSrc: ["'self'", 'blob:'],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        workerSrc: ["'self'", 'blob:'],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
-  await app.register(fastifyCookie);
 
-  app.setErrorHandler((err, req, reply) => {
-    if (err instanceof AppError) return reply.code(err.status).send(err.toJSON());
-    const status = (err as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      return reply.code(status).send({ error: { code: 'bad_request', message: (err as Error).message } });
-    }
-    req.log.error({ err }, 'request failed');
-    return reply
-      .code(500)
-      .send({ error: { code: 'internal', message: 'Something went wrong on the server' } });
-  });
+  await app.register(configPlugin, { value: deps.config });
+  await app.register(dbPlugin, { value: deps.db });
+  await app.register(livekitPlugin, { value: deps.livekit });
+  await app.register(securityHeadersPlugin);
+  await app.register(httpContractPlugin);
+  await app.register(authPlugin);
+  await app.register(realtimePlugin, { now: opts.now });
+  await app.register(retentionPlugin);
 
-  const realtime = attachRealtime({
-    httpServer: app.server,
-    db: deps.db,
-    livekit: deps.livekit,
-    log: app.log,
-    allowedOrigins: deps.config.allowedOrigins,
-    ...(opts.now ? { now: opts.now } : {}),
-    loadWebinar: async (id) => {
-      const [w] = await deps.db.query<{ title: string; status: 'planned' | 'live' | 'ended' }>(
-        'select title, status from webinars where id = $1',
-        [id],
-      );
-      return w;
-    },
-  });
-  app.addHook('preClose', async () => realtime.close());
-  // Live webinars' sessions load at start, so their timers keep advancing after a restart
-  // even before anyone reconnects.
-  app.addHook('onReady', async () => {
-    for (const id of await liveWebinarIds(deps.db)) await realtime.sessions.get(id);
-  });
-  // Retention: old feedback cards go at start and then daily.
-  const purge = () =>
-    purgeCardsOlderThan(deps.db, deps.config.feedbackRetentionDays)
-      .then((n) => n && app.log.info({ deleted: n }, 'feedback cards past retention deleted'))
-      .catch((err) => app.log.error({ err }, 'retention purge failed'));
-  const purgeTimer = setInterval(purge, 24 * 3600_000);
-  purgeTimer.unref();
-  app.addHook('onReady', async () => void purge());
-  app.addHook('onClose', async () => clearInterval(purgeTimer));
-
-  const onPresence = (e: MediaPresenceEvent) => realtime.mediaEvent(e);
-
-  await app.register(healthRoutes, deps);
-  await app.register(authRoutes, deps);
-  await app.register(webinarRoutes, { ...deps, realtime });
-  await app.register(feedbackRoutes, deps);
-  await app.register(themeRoutes, deps);
-  await app.register(privacyRoutes, deps);
-  await app.register(livekitWebhookRoutes, { ...deps, onPresence });
-
-  const dist = deps.config.clientDist ?? defaultClientDist;
-  if (existsSync(join(dist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false });
-    // Client-side routes: any other GET outside /api serves the app shell.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } });
-    });
-  } else {
-    app.setNotFoundHandler((_req, reply) =>
-      reply.code(404).send({
-        error: { code: 'not_found', message: 'Not found (client not built: npm run build -w client)' },
-      }),
-    );
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    webinarRoutes,
+    feedbackRoutes,
+    themeRoutes,
+    privacyRoutes,
+    livekitWebhookRoutes,
+  ]) {
+    await app.register(routes);
   }
-  return { app, realtime };
+  await app.register(clientShellPlugin);
+  return { app, realtime: app.realtime };
 }

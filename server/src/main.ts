@@ -2,6 +2,7 @@
  * Process entry: config → database → LiveKit (embedded child or external) → app → listen.
  * SIGTERM/SIGINT close HTTP and sockets, the database and the LiveKit child, in that order.
  */
+import { httpRoutes } from '@rundgang/shared';
 import { buildApp } from './app.ts';
 import { issueSetupTokenIfNeeded } from './auth/setup.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -9,7 +10,6 @@ import { openDatabase } from './db/open.ts';
 import { DataDirLockedError } from './db/pglite.ts';
 import { LiveKitAdapter } from './livekit/adapter.ts';
 import { type LaunchedLiveKit, LiveKitLaunchError, launchLiveKit } from './livekit/launcher.ts';
-import { WEBHOOK_PATH } from './routes/livekit-webhook.ts';
 
 function die(message: string): never {
   process.stderr.write(`\n${message}\n\n`);
@@ -30,7 +30,7 @@ async function main() {
         port: config.livekit.port,
         rtcPort: config.livekit.rtcPort,
         bin: config.livekit.bin,
-        webhookUrl: config.port ? `${appOrigin}${WEBHOOK_PATH}` : undefined,
+        webhookUrl: config.port ? `${appOrigin}${httpRoutes.livekitWebhook.path}` : undefined,
       });
     } catch (err) {
       await db.close();

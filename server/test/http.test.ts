@@ -1,3 +1,4 @@
+import { httpRoutes } from '@rundgang/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueSetupTokenIfNeeded } from '../src/auth/setup.ts';
 import {
@@ -9,12 +10,39 @@ import {
   webinarWithParticipants,
 } from './helpers/test-app.ts';
 
+/** `METHOD /path` for every route in Fastify's printed route tree (HEAD twins left out). */
+function printedRoutes(tree: string): string[] {
+  const parents: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([^)]*)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = (m[1] ?? '').length / 4;
+    const path = (parents[depth - 1] ?? '') + m[2];
+    parents[depth] = path;
+    for (const method of (m[3] ?? '').split(', ')) {
+      if (method && method !== 'HEAD' && method !== '-') routes.push(`${method} ${path}`);
+    }
+  }
+  return routes.sort();
+}
+
 describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(kind);
   });
   afterAll(async () => t?.close());
+
+  it('registers exactly the shared route table: every route in it, no /api route outside it', () => {
+    const registered = printedRoutes(t.app.printRoutes({ commonPrefix: false }));
+    const table = Object.values(httpRoutes)
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    expect(registered).toContain('PUT /api/webinars/:id/themes/:themeId');
+    expect(table.filter((r) => !registered.includes(r))).toEqual([]);
+    expect(registered.filter((r) => r.includes(' /api/') && !table.includes(r))).toEqual([]);
+  });
 
   it('reports health and readiness of db and LiveKit', async () => {
     expect((await api(t, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
@@ -54,6 +82,8 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
     });
     expect(wrong.status).toBe(401);
     expect((await api(t, 'GET', '/api/auth/me')).status).toBe(401);
+    // Who may call comes before what they sent: no validation hints for strangers.
+    expect((await api(t, 'GET', '/api/webinars/not-a-uuid')).status).toBe(401);
   });
 
   it('lets a facilitator create a webinar, add participants and open it; invites resolve', async () => {

@@ -1,8 +1,11 @@
 /**
- * HTTP API contract: request bodies and response shapes, as zod schemas that are also the
- * server's runtime validators. Paths are listed here so the client never spells them twice.
+ * HTTP API contract: params, query, bodies and response shapes, as zod schemas that are the
+ * server's runtime validators and serializers and the client's response checks alike. Which
+ * route uses which schema is declared once in `http-routes.ts`.
  */
 import { z } from 'zod';
+import { TemplateId, ThemeTemplate } from './domain/feedback-themes.ts';
+import { FeedbackCardView } from './realtime.ts';
 
 /** Email + password for a facilitator login. */
 export const LoginBody = z.object({
@@ -83,11 +86,6 @@ export const InviteInfo = z.object({
 /** `GET /api/invites/:token`. */
 export type InviteInfo = z.infer<typeof InviteInfo>;
 
-/** Route params carrying a UUID id. */
-export const IdParams = z.object({ id: z.string().uuid() });
-/** Route params carrying an invite token. */
-export const InviteParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
-
 /** `GET /api/client-config`: settings the server hands the client at start. */
 export const ClientConfig = z.object({
   /** Capture small video without simulcast (tests and weak machines). */
@@ -96,28 +94,58 @@ export const ClientConfig = z.object({
 /** `GET /api/client-config`. */
 export type ClientConfig = z.infer<typeof ClientConfig>;
 
-/** HTTP paths of the API. */
-export const paths = {
-  setupStatus: '/api/setup/status',
-  setup: '/api/setup',
-  login: '/api/auth/login',
-  logout: '/api/auth/logout',
-  me: '/api/auth/me',
-  webinars: '/api/webinars',
-  webinar: (id: string) => `/api/webinars/${id}`,
-  participants: (id: string) => `/api/webinars/${id}/participants`,
-  openWebinar: (id: string) => `/api/webinars/${id}/open`,
-  invite: (token: string) => `/api/invites/${token}`,
-  inviteFeedback: (token: string) => `/api/invites/${token}/feedback`,
-  inviteFeedbackCard: (token: string, cardId: string) => `/api/invites/${token}/feedback/${cardId}`,
-  inviteThemes: (token: string) => `/api/invites/${token}/themes`,
-  inviteExport: (token: string) => `/api/invites/${token}/export`,
-  participant: (webinarId: string, participantId: string) =>
-    `/api/webinars/${webinarId}/participants/${participantId}`,
-  webinarThemes: (id: string) => `/api/webinars/${id}/themes`,
-  webinarTheme: (id: string, themeId: string) => `/api/webinars/${id}/themes/${themeId}`,
-  feedbackCsv: (id: string, lang: 'nb' | 'en') => `/api/webinars/${id}/feedback.csv?lang=${lang}`,
-  clientConfig: '/api/client-config',
-  healthz: '/healthz',
-  readyz: '/readyz',
-} as const;
+/** Route params carrying a UUID id. */
+export const IdParams = z.object({ id: z.uuid() });
+/** Route params carrying an invite token. */
+export const InviteParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+/** Route params of one feedback card read through an invite link. */
+export const InviteCardParams = InviteParams.extend({ cardId: z.uuid() });
+/** Route params of one participant of a webinar's series. */
+export const ParticipantParams = IdParams.extend({ participantId: z.uuid() });
+/** Route params of one feedback theme of a webinar's series. */
+export const ThemeParams = IdParams.extend({ themeId: TemplateId });
+/** Query of the CSV export: the language of its headers and labels. */
+export const CsvQuery = z.object({ lang: z.enum(['nb', 'en']).default('nb') });
+
+/** `GET /api/setup/status`: whether the first facilitator still has to be created. */
+export const SetupStatus = z.object({ needsSetup: z.boolean() });
+/** A facilitator answer: setup, login and `me`. */
+export const FacilitatorResponse = z.object({ facilitator: Facilitator });
+/** An acknowledgement without data (logout, webhooks). */
+export const OkResponse = z.object({ ok: z.literal(true) });
+/** `GET /api/webinars`. */
+export const WebinarListResponse = z.object({ webinars: z.array(WebinarSummary) });
+/** A webinar after creating or opening it. */
+export const WebinarResponse = z.object({ webinar: WebinarSummary });
+/** `GET /api/webinars/:id`. */
+export const WebinarDetailResponse = z.object({ webinar: WebinarDetail });
+/** `POST /api/webinars/:id/participants`. */
+export const ParticipantResponse = z.object({ participant: ParticipantWithInvite });
+/** A series' feedback themes (the shipped library with the series' edits applied). */
+export const ThemesResponse = z.object({ themes: z.array(ThemeTemplate) });
+/** Feedback cards a participant received. */
+export const FeedbackCardsResponse = z.object({ cards: z.array(FeedbackCardView) });
+/** One feedback card. */
+export const FeedbackCardResponse = z.object({ card: FeedbackCardView });
+/** `GET /api/invites/:token/export`: everything stored about a participant (GDPR art. 15, 20). */
+export const ParticipantDataExport = z.object({
+  exportedAt: z.string(),
+  participant: z.object({
+    id: z.string(),
+    name: z.string(),
+    municipality: z.string().nullable(),
+    workplace: z.string().nullable(),
+  }),
+  feedbackWritten: z.array(FeedbackCardView),
+  feedbackReceived: z.array(FeedbackCardView),
+});
+/** `GET /api/invites/:token/export`. */
+export type ParticipantDataExport = z.infer<typeof ParticipantDataExport>;
+/** `GET /healthz`: the process is up. */
+export const Liveness = z.object({ status: z.literal('ok') });
+/** `GET /readyz`: whether the database and LiveKit answer, and what is wrong if not. */
+export const Readiness = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  db: z.string(),
+  livekit: z.string(),
+});

@@ -23,6 +23,7 @@ export * from './domain/session-events.ts';
 export * from './domain/session-reducer.ts';
 export * from './domain/session-state.ts';
 export * from './domain/timers.ts';
+export * from './http-routes.ts';
 export * from './protocol.ts';
 export * from './realtime.ts';
 export * from './rooms.ts';

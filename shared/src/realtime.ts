@@ -3,10 +3,12 @@
  * (`livekit:token`), facts past tense (`webinar:updated`); every request acks with {@link Ack}.
  */
 import { z } from 'zod';
-import { ExerciseConfig, GroupStrategy } from './domain/exercise-config.ts';
-import { type FeedbackCardContent, SubmitFeedbackCardRequest } from './domain/feedback-card.ts';
+import type { WebinarStatus } from './api.ts';
+import { ExerciseConfig, GroupSize, GroupStrategy } from './domain/exercise-config.ts';
+import { FeedbackCardContent, SubmitFeedbackCardRequest } from './domain/feedback-card.ts';
 import type { FeedbackSummary, PlenaryQuote } from './domain/feedback-summary.ts';
 import type { ThemeTemplate } from './domain/feedback-themes.ts';
+import type { AppRole } from './domain/permissions.ts';
 import { WebinarPlan } from './domain/plan.ts';
 import { MoveMemberCommand, SwapRolesCommand, TimerCommand } from './domain/session-commands.ts';
 import { BroadcastText, EntityId } from './domain/session-events.ts';
@@ -27,10 +29,13 @@ export const HandshakeAuth = z.object({
 /** Handshake auth payload. */
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
+// One role of permissions' AppRole: a renamed role fails to compile here.
+type Role<R extends AppRole> = R;
+
 /** Who is on the other end of a socket. */
 export type SocketIdentity =
-  | { kind: 'facilitator'; facilitatorId: string; name: string; webinarId: string; seriesId: string }
-  | { kind: 'participant'; participantId: string; name: string; webinarId: string; seriesId: string };
+  | { kind: Role<'facilitator'>; facilitatorId: string; name: string; webinarId: string; seriesId: string }
+  | { kind: Role<'participant'>; participantId: string; name: string; webinarId: string; seriesId: string };
 
 /** Server-side per-socket data (socket.data). */
 export interface SocketData {
@@ -60,14 +65,14 @@ export interface ClockPong {
 export interface PresenceEntry {
   id: string;
   name: string;
-  kind: 'facilitator' | 'participant';
+  kind: AppRole;
 }
 
 /** Public webinar state broadcast to everyone in it (never feedback contents). */
 export interface WebinarPublicState {
   webinarId: string;
   title: string;
-  status: 'planned' | 'live' | 'ended';
+  status: WebinarStatus;
   present: PresenceEntry[];
 }
 
@@ -95,7 +100,7 @@ export interface CohortMember {
 export const ProposeGroupsRequest = z
   .object({
     strategy: GroupStrategy,
-    groupSize: z.union([z.literal(3), z.literal(4)]).default(3),
+    groupSize: GroupSize.default(3),
     seed: z
       .number()
       .int()
@@ -161,21 +166,23 @@ export const AgendaStartSegmentRequest = z.object({ index: z.number().int().min(
 export const ThemesListRequest = z.object({}).strict();
 
 /** A stored feedback card as its readers see it: its author, the guide it is about, facilitators. */
-export interface FeedbackCardView {
-  cardId: string;
-  webinarId: string;
-  breakoutsId: string;
-  groupId: string;
-  round: number;
-  themeId: string;
-  observerId: string;
-  observerName: string;
-  guideId: string;
-  guideName: string;
-  content: FeedbackCardContent;
-  submittedAt: string;
-  updatedAt: string;
-}
+export const FeedbackCardView = z.object({
+  cardId: z.string(),
+  webinarId: z.string(),
+  breakoutsId: z.string(),
+  groupId: z.string(),
+  round: z.number(),
+  themeId: z.string(),
+  observerId: z.string(),
+  observerName: z.string(),
+  guideId: z.string(),
+  guideName: z.string(),
+  content: FeedbackCardContent,
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+});
+/** A stored feedback card as its readers see it. */
+export type FeedbackCardView = z.infer<typeof FeedbackCardView>;
 
 /** Payload of `feedback:submit` (idempotent by cardId). */
 export const FeedbackSubmitRequest = SubmitFeedbackCardRequest;

@@ -1,5 +1,5 @@
 /**
- * The one place that talks HTTP to the server. Every failure becomes an {@link ApiRequestError}
+ * The one place that talks HTTP to the server (its transport; {@link callApi} adds the route table). Every failure becomes an {@link ApiRequestError}
  * carrying the contract's error code, so the UI can translate it instead of echoing server text.
  */
 import { ERROR_CODES, type ErrorCode } from '@rundgang/shared';
@@ -56,17 +56,26 @@ export function errorCodeOf(error: unknown): ClientErrorCode {
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
-async function request(method: string, path: string, body?: unknown): Promise<unknown> {
+/** A successful answer: its status and body (parsed JSON, the text of a non-JSON body, or undefined). */
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** Sends one request; any failure (network, timeout, non-2xx) throws an {@link ApiRequestError}. */
+export async function sendRequest(
+  method: string,
+  url: string,
+  body: unknown,
+  accept: 'application/json' | 'text/csv' = 'application/json',
+): Promise<HttpAnswer> {
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(url, {
       method,
       // The session cookie is HttpOnly and same-origin; never send it anywhere else.
       credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
+      headers: body === undefined ? { accept } : { 'content-type': 'application/json', accept },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
@@ -75,7 +84,8 @@ async function request(method: string, path: string, body?: unknown): Promise<un
     throw new ApiRequestError(timedOut ? 'timeout' : 'network', String(error));
   }
   const text = await response.text();
-  let parsed: unknown = null;
+  if (response.ok && accept !== 'application/json') return { status: response.status, body: text };
+  let parsed: unknown;
   if (text) {
     try {
       parsed = JSON.parse(text);
@@ -84,10 +94,5 @@ async function request(method: string, path: string, body?: unknown): Promise<un
     }
   }
   if (!response.ok) throw errorFromBody(response.status, parsed);
-  return parsed;
+  return { status: response.status, body: parsed };
 }
-
-/** GET a JSON resource. */
-export const getJson = (path: string): Promise<unknown> => request('GET', path);
-/** POST a JSON body (an empty object when there is nothing to say). */
-export const postJson = (path: string, body: unknown = {}): Promise<unknown> => request('POST', path, body);

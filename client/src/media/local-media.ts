@@ -3,7 +3,7 @@
  * (one getUserMedia) and handed to the room on join; everything here calls store actions,
  * so components only read state and call these functions.
  */
-import type { ClientConfig } from '@rundgang/shared';
+import { type ClientConfig, httpRoutes } from '@rundgang/shared';
 import {
   type AudioCaptureOptions,
   createLocalTracks,
@@ -15,7 +15,7 @@ import {
   type VideoCaptureOptions,
   VideoPresets,
 } from 'livekit-client';
-import { fetchClientConfig } from '../api/endpoints.ts';
+import { callApi } from '../api/call-api.ts';
 import { useAppStore } from '../store/index.ts';
 import type { DeviceOption } from '../store/media-slice.ts';
 import { classifyMediaError } from './media-errors.ts';
@@ -28,7 +28,7 @@ export async function ensureClientConfig(): Promise<ClientConfig> {
   if (known) return known;
   let config: ClientConfig;
   try {
-    config = await fetchClientConfig();
+    config = await callApi(httpRoutes.clientConfig);
   } catch {
     config = { lowVideo: false };
   }

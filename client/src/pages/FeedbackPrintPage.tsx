@@ -1,8 +1,8 @@
-import { type FeedbackCardView, localize } from '@rundgang/shared';
+import { type FeedbackCardView, httpRoutes, localize } from '@rundgang/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import * as api from '../api/endpoints.ts';
+import { callApi } from '../api/call-api.ts';
 import { type ClientErrorCode, errorCodeOf } from '../api/http.ts';
 import { ErrorMessage, Loading } from '../components/Feedback.tsx';
 import { FeedbackCardReadout } from '../components/feedback/FeedbackCardReadout.tsx';
@@ -53,8 +53,8 @@ export function FeedbackPrintPage() {
   useEffect(() => {
     let cancelled = false;
     setState({ status: 'loading' });
-    api.fetchReceivedFeedback(token).then(
-      (cards) =>
+    callApi(httpRoutes.inviteFeedback, { params: { token } }).then(
+      ({ cards }) =>
         !cancelled &&
         setState({
           status: 'loaded',
@@ -63,8 +63,8 @@ export function FeedbackPrintPage() {
       (error: unknown) => !cancelled && setState({ status: 'error', code: errorCodeOf(error) }),
     );
     // The series' own wording of its themes; until (or unless) it arrives, the default library.
-    api.fetchInviteThemes(token).then(
-      (themes) => !cancelled && themesLoaded(themes),
+    callApi(httpRoutes.inviteThemes, { params: { token } }).then(
+      ({ themes }) => !cancelled && themesLoaded(themes),
       () => undefined,
     );
     return () => {

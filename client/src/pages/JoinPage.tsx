@@ -1,8 +1,8 @@
-import type { InviteInfo } from '@rundgang/shared';
+import { httpRoutes, type InviteInfo } from '@rundgang/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import * as api from '../api/endpoints.ts';
+import { callApi } from '../api/call-api.ts';
 import { type ClientErrorCode, errorCodeOf } from '../api/http.ts';
 import { ErrorMessage, Loading } from '../components/Feedback.tsx';
 import { PreJoin } from '../components/PreJoin.tsx';
@@ -26,7 +26,7 @@ export function JoinPage() {
   useEffect(() => {
     let cancelled = false;
     setState({ status: 'loading' });
-    api.fetchInvite(token).then(
+    callApi(httpRoutes.invite, { params: { token } }).then(
       (invite) => !cancelled && setState({ status: 'loaded', invite }),
       (error: unknown) => !cancelled && setState({ status: 'error', code: errorCodeOf(error) }),
     );

@@ -1,7 +1,8 @@
+import { httpRoutes } from '@rundgang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import * as api from '../api/endpoints.ts';
+import { callApi } from '../api/call-api.ts';
 import { ErrorMessage } from '../components/Feedback.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useErrorText } from '../hooks/use-error-text.ts';
@@ -30,7 +31,7 @@ export function SetupPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.setupFirstFacilitator({ token, name, email, password });
+      await callApi(httpRoutes.setup, { body: { token, name, email, password } });
     } catch (caught) {
       setError(errorText(caught));
       setBusy(false);

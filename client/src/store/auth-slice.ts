@@ -1,6 +1,6 @@
 /** The signed-in facilitator (cookie session); participants never have one. */
-import type { Facilitator, LoginBody } from '@rundgang/shared';
-import * as api from '../api/endpoints.ts';
+import { type Facilitator, httpRoutes, type LoginBody } from '@rundgang/shared';
+import { callApi } from '../api/call-api.ts';
 import { ApiRequestError } from '../api/http.ts';
 import type { SliceCreator } from './types.ts';
 
@@ -22,7 +22,7 @@ export const createAuthSlice: SliceCreator<AuthSlice> = (set) => ({
   loadFacilitator: async () => {
     set({ authStatus: 'checking' });
     try {
-      const facilitator = await api.fetchMe();
+      const { facilitator } = await callApi(httpRoutes.me);
       set({ facilitator, authStatus: 'signedIn' });
     } catch (error) {
       set({ facilitator: null, authStatus: 'signedOut' });
@@ -30,13 +30,13 @@ export const createAuthSlice: SliceCreator<AuthSlice> = (set) => ({
     }
   },
   signIn: async (body) => {
-    await api.login(body);
-    const facilitator = await api.fetchMe();
+    await callApi(httpRoutes.login, { body });
+    const { facilitator } = await callApi(httpRoutes.me);
     set({ facilitator, authStatus: 'signedIn' });
   },
   signOut: async () => {
     try {
-      await api.logout();
+      await callApi(httpRoutes.logout);
     } finally {
       set({
         facilitator: null,

@@ -1,11 +1,12 @@
 /** The facilitator's webinars: the list on the home page and the one open in detail. */
-import type {
-  CreateParticipantBody,
-  ParticipantWithInvite,
-  WebinarDetail,
-  WebinarSummary,
+import {
+  type CreateParticipantBody,
+  httpRoutes,
+  type ParticipantWithInvite,
+  type WebinarDetail,
+  type WebinarSummary,
 } from '@rundgang/shared';
-import * as api from '../api/endpoints.ts';
+import { callApi } from '../api/call-api.ts';
 import { errorCodeOf } from '../api/http.ts';
 import type { Loadable, SliceCreator } from './types.ts';
 
@@ -30,13 +31,13 @@ export const createWebinarsSlice: SliceCreator<WebinarsSlice> = (set, get) => ({
   loadWebinars: async () => {
     if (get().webinarList.status !== 'loaded') set({ webinarList: { status: 'loading' } });
     try {
-      set({ webinarList: { status: 'loaded', data: await api.fetchWebinars() } });
+      set({ webinarList: { status: 'loaded', data: (await callApi(httpRoutes.webinars)).webinars } });
     } catch (error) {
       set({ webinarList: { status: 'error', code: errorCodeOf(error) } });
     }
   },
   createWebinar: async (title) => {
-    const webinar = await api.createWebinar(title);
+    const { webinar } = await callApi(httpRoutes.createWebinar, { body: { title } });
     const list = get().webinarList;
     const existing = list.status === 'loaded' ? list.data.filter((w) => w.id !== webinar.id) : [];
     set({ webinarList: { status: 'loaded', data: [webinar, ...existing] } });
@@ -47,13 +48,18 @@ export const createWebinarsSlice: SliceCreator<WebinarsSlice> = (set, get) => ({
     if (!(current.status === 'loaded' && current.data.id === id))
       set({ webinarDetail: { status: 'loading' } });
     try {
-      set({ webinarDetail: { status: 'loaded', data: await api.fetchWebinar(id) } });
+      set({
+        webinarDetail: {
+          status: 'loaded',
+          data: (await callApi(httpRoutes.webinar, { params: { id } })).webinar,
+        },
+      });
     } catch (error) {
       set({ webinarDetail: { status: 'error', code: errorCodeOf(error) } });
     }
   },
   addParticipant: async (webinarId, body) => {
-    const participant = await api.addParticipant(webinarId, body);
+    const { participant } = await callApi(httpRoutes.addParticipant, { params: { id: webinarId }, body });
     const detail = get().webinarDetail;
     if (detail.status === 'loaded' && detail.data.id === webinarId) {
       const others = detail.data.participants.filter((p) => p.id !== participant.id);
@@ -64,7 +70,7 @@ export const createWebinarsSlice: SliceCreator<WebinarsSlice> = (set, get) => ({
     return participant;
   },
   openWebinar: async (webinarId) => {
-    await api.openWebinar(webinarId);
+    await callApi(httpRoutes.openWebinar, { params: { id: webinarId } });
     await get().loadWebinar(webinarId);
     const list = get().webinarList;
     if (list.status === 'loaded') {

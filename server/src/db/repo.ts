@@ -193,29 +193,40 @@ export async function participantsOfSeries(db: Queryable, seriesId: string): Pro
   );
 }
 
-/** The participant holding an invite token and the webinar it leads to now. */
-export async function resolveInvite(
+/** A webinar by id. */
+export async function webinarById(db: Queryable, webinarId: string): Promise<WebinarRow | undefined> {
+  return (await db.query<WebinarRow>('select * from webinars where id = $1', [webinarId]))[0];
+}
+
+/** The webinar an invite to a series leads to now: the live one, else the latest one. */
+export async function currentWebinarOfSeries(
   db: Queryable,
-  token: string,
-): Promise<{ participant: ParticipantRow; webinar: WebinarRow } | undefined> {
-  const participant = (
-    await db.query<ParticipantRow>('select * from participants where invite_token = $1', [token])
-  )[0];
-  if (!participant) return undefined;
-  // The invite is per series: it leads to the live webinar, else the latest one.
-  const webinar = (
+  seriesId: string,
+): Promise<WebinarRow | undefined> {
+  return (
     await db.query<WebinarRow>(
       `select * from webinars where series_id = $1
        order by (status = 'live') desc, created_at desc limit 1`,
-      [participant.series_id],
+      [seriesId],
     )
   )[0];
-  return webinar ? { participant, webinar } : undefined;
 }
 
 /** The participant holding an invite token. */
 export async function participantByInvite(db: Queryable, token: string): Promise<ParticipantRow | undefined> {
   return (await db.query<ParticipantRow>('select * from participants where invite_token = $1', [token]))[0];
+}
+
+/** The participant holding an invite token and the webinar it leads to now. */
+export async function resolveInvite(
+  db: Queryable,
+  token: string,
+): Promise<{ participant: ParticipantRow; webinar: WebinarRow } | undefined> {
+  const participant = await participantByInvite(db, token);
+  if (!participant) return undefined;
+  // The invite is per series, not per webinar.
+  const webinar = await currentWebinarOfSeries(db, participant.series_id);
+  return webinar ? { participant, webinar } : undefined;
 }
 
 /** Deletes a participant of a series and, by cascade, the feedback cards they wrote or received. */

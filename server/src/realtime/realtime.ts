@@ -25,7 +25,6 @@ import { resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
 import type { LiveSession } from '../engine/live-session.ts';
 import { SessionRegistry } from '../engine/session-registry.ts';
 import type { LiveKitAdapter } from '../livekit/adapter.ts';
-import type { MediaPresenceEvent } from '../routes/livekit-webhook.ts';
 import { dispatch, type HandlerSpecAny, handlers, requestEvents } from './handlers.ts';
 import { Orchestrator } from './orchestrator.ts';
 import { tokenBucket } from './rate-limit.ts';
@@ -85,6 +84,13 @@ async function authenticate(db: Db, socket: RundgangSocket): Promise<SocketIdent
   const w = await webinarOfFacilitator(db, f.id, auth.webinarId);
   if (!w) throw new HandshakeError('forbidden', 'You are not a facilitator of this webinar');
   return { kind: 'facilitator', facilitatorId: f.id, name: f.name, webinarId: w.id, seriesId: w.series_id };
+}
+
+/** A verified LiveKit webhook: a participant joined or left a LiveKit room. */
+export interface MediaPresenceEvent {
+  event: 'participant_joined' | 'participant_left';
+  room: string;
+  identity: string;
 }
 
 /** Options for {@link attachRealtime}. */

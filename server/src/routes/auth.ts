@@ -1,12 +1,12 @@
 /** Facilitator auth routes: first-start setup, login, logout, me. */
-import { LoginBody, paths, SetupBody } from '@rundgang/shared';
+import { httpRoutes } from '@rundgang/shared';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.ts';
 import { verifyPassword } from '../auth/passwords.ts';
-import { endSession, requireFacilitator, startSession } from '../auth/session.ts';
+import { endSession, startSession } from '../auth/session.ts';
 import { completeSetup, setupOpen } from '../auth/setup.ts';
 import { facilitatorByEmail } from '../db/repo.ts';
-import { AppError, parseOr400 } from '../errors.ts';
+import { AppError } from '../errors.ts';
+import { serve } from '../plugins/http-contract.ts';
 
 const publicFacilitator = (f: { id: string; email: string; name: string }) => ({
   id: f.id,
@@ -15,31 +15,33 @@ const publicFacilitator = (f: { id: string; email: string; name: string }) => ({
 });
 
 /** Registers the auth routes. */
-export async function authRoutes(app: FastifyInstance, { db, config }: AppDeps) {
-  app.get(paths.setupStatus, async () => ({ needsSetup: await setupOpen(db) }));
+export async function authRoutes(app: FastifyInstance) {
+  const { db, config } = app;
 
-  app.post(paths.setup, async (req, reply) => {
-    const body = parseOr400(SetupBody, req.body);
-    const f = await completeSetup(db, body);
+  serve(app, httpRoutes.setupStatus, async () => ({ needsSetup: await setupOpen(db) }));
+
+  serve(app, httpRoutes.setup, async (req, reply) => {
+    const f = await completeSetup(db, req.body);
     await startSession(db, reply, f.id, config.cookieSecure);
     return { facilitator: publicFacilitator(f) };
   });
 
-  app.post(paths.login, async (req, reply) => {
-    const body = parseOr400(LoginBody, req.body);
-    const f = await facilitatorByEmail(db, body.email);
+  serve(app, httpRoutes.login, async (req, reply) => {
+    const f = await facilitatorByEmail(db, req.body.email);
     // Same answer for unknown email and wrong password: no account enumeration.
-    if (!f || !(await verifyPassword(body.password, f.password_hash))) {
+    if (!f || !(await verifyPassword(req.body.password, f.password_hash))) {
       throw new AppError('unauthorized', 'Wrong email or password');
     }
     await startSession(db, reply, f.id, config.cookieSecure);
     return { facilitator: publicFacilitator(f) };
   });
 
-  app.post(paths.logout, async (req, reply) => {
+  serve(app, httpRoutes.logout, async (req, reply) => {
     await endSession(db, req, reply);
-    return { ok: true };
+    return { ok: true } as const;
   });
 
-  app.get(paths.me, async (req) => ({ facilitator: publicFacilitator(await requireFacilitator(db, req)) }));
+  serve(app, httpRoutes.me, async (_req, _reply, { facilitator }) => ({
+    facilitator: publicFacilitator(facilitator),
+  }));
 }

@@ -1,7 +1,7 @@
 /** Liveness (`/healthz`: the process is up) and readiness (`/readyz`: db and LiveKit answer). */
-import { paths } from '@rundgang/shared';
+import { httpRoutes } from '@rundgang/shared';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.ts';
+import { serve } from '../plugins/http-contract.ts';
 
 const check = async (fn: () => Promise<void>): Promise<string> => {
   try {
@@ -13,13 +13,14 @@ const check = async (fn: () => Promise<void>): Promise<string> => {
 };
 
 /** Registers the health routes. */
-export async function healthRoutes(app: FastifyInstance, { db, livekit, config }: AppDeps) {
-  app.get(paths.healthz, async () => ({ status: 'ok' }));
-  app.get(paths.readyz, async (_req, reply) => {
+export async function healthRoutes(app: FastifyInstance) {
+  const { db, livekit, config } = app;
+  serve(app, httpRoutes.healthz, async () => ({ status: 'ok' }) as const);
+  serve(app, httpRoutes.readyz, async (_req, reply) => {
     const [database, media] = await Promise.all([check(() => db.ping()), check(() => livekit.ping())]);
     const ready = database === 'ok' && media === 'ok';
     reply.code(ready ? 200 : 503);
-    return { status: ready ? 'ready' : 'not_ready', db: database, livekit: media };
+    return { status: ready ? 'ready' : 'not_ready', db: database, livekit: media } as const;
   });
-  app.get(paths.clientConfig, async () => ({ lowVideo: config.lowVideo }));
+  serve(app, httpRoutes.clientConfig, async () => ({ lowVideo: config.lowVideo }));
 }

@@ -1,29 +1,19 @@
 /** Webinar and participant routes for facilitators, and invite lookup for participants. */
-import {
-  CreateParticipantBody,
-  CreateWebinarBody,
-  IdParams,
-  InviteParams,
-  type ParticipantWithInvite,
-  paths,
-  type WebinarSummary,
-} from '@rundgang/shared';
+import { httpRoutes, type ParticipantWithInvite, type WebinarSummary } from '@rundgang/shared';
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.ts';
-import { requireFacilitator } from '../auth/session.ts';
 import { newToken } from '../auth/tokens.ts';
 import {
+  currentWebinarOfSeries,
   insertParticipant,
   insertWebinarInNewSeries,
   type ParticipantRow,
   participantsOfSeries,
-  resolveInvite,
   setWebinarStatus,
   type WebinarRow,
-  webinarOfFacilitator,
   webinarsOfFacilitator,
 } from '../db/repo.ts';
-import { AppError, parseOr400 } from '../errors.ts';
+import { AppError } from '../errors.ts';
+import { serve } from '../plugins/http-contract.ts';
 
 const summary = (w: WebinarRow): WebinarSummary => ({
   id: w.id,
@@ -42,67 +32,42 @@ const withInvite = (p: ParticipantRow): ParticipantWithInvite => ({
 });
 
 /** Registers the webinar routes. */
-export async function webinarRoutes(
-  app: FastifyInstance,
-  { db, realtime }: AppDeps & { realtime: RealtimeHooks },
-) {
-  const ownWebinar = async (facilitatorId: string, params: unknown) => {
-    const { id } = parseOr400(IdParams, params);
-    const w = await webinarOfFacilitator(db, facilitatorId, id);
-    if (!w) throw new AppError('not_found', 'No such webinar');
-    return w;
-  };
+export async function webinarRoutes(app: FastifyInstance) {
+  const { db, realtime } = app;
 
-  app.get(paths.webinars, async (req) => {
-    const f = await requireFacilitator(db, req);
-    return { webinars: (await webinarsOfFacilitator(db, f.id)).map(summary) };
-  });
+  serve(app, httpRoutes.webinars, async (_req, _reply, { facilitator }) => ({
+    webinars: (await webinarsOfFacilitator(db, facilitator.id)).map(summary),
+  }));
 
-  app.post(paths.webinars, async (req, reply) => {
-    const f = await requireFacilitator(db, req);
-    const body = parseOr400(CreateWebinarBody, req.body);
-    const w = await db.transaction((tx) => insertWebinarInNewSeries(tx, f.id, body.title));
+  serve(app, httpRoutes.createWebinar, async (req, reply, { facilitator }) => {
+    const w = await db.transaction((tx) => insertWebinarInNewSeries(tx, facilitator.id, req.body.title));
     reply.code(201);
     return { webinar: summary(w) };
   });
 
-  app.get('/api/webinars/:id', async (req) => {
-    const f = await requireFacilitator(db, req);
-    const w = await ownWebinar(f.id, req.params);
-    return {
-      webinar: { ...summary(w), participants: (await participantsOfSeries(db, w.series_id)).map(withInvite) },
-    };
-  });
+  serve(app, httpRoutes.webinar, async (_req, _reply, { webinar: w }) => ({
+    webinar: { ...summary(w), participants: (await participantsOfSeries(db, w.series_id)).map(withInvite) },
+  }));
 
-  app.post('/api/webinars/:id/participants', async (req, reply) => {
-    const f = await requireFacilitator(db, req);
-    const w = await ownWebinar(f.id, req.params);
-    const body = parseOr400(CreateParticipantBody, req.body);
-    const p = await insertParticipant(db, { seriesId: w.series_id, ...body, inviteToken: newToken() });
+  serve(app, httpRoutes.addParticipant, async (req, reply, { webinar: w }) => {
+    const p = await insertParticipant(db, { seriesId: w.series_id, ...req.body, inviteToken: newToken() });
     reply.code(201);
     return { participant: withInvite(p) };
   });
 
-  app.post('/api/webinars/:id/open', async (req) => {
-    const f = await requireFacilitator(db, req);
-    const w = await ownWebinar(f.id, req.params);
+  serve(app, httpRoutes.openWebinar, async (_req, _reply, { webinar: w }) => {
     const updated = await setWebinarStatus(db, w.id, 'live');
     realtime.webinarChanged(updated.id);
     return { webinar: summary(updated) };
   });
 
-  app.get('/api/invites/:token', async (req) => {
-    const { token } = parseOr400(InviteParams, req.params);
-    const found = await resolveInvite(db, token);
-    if (!found) throw new AppError('not_found', 'This invite link is not valid');
+  serve(app, httpRoutes.invite, async (_req, _reply, { participant }) => {
+    // The invite is per series: it leads to the live webinar, else the latest one.
+    const webinar = await currentWebinarOfSeries(db, participant.series_id);
+    if (!webinar) throw new AppError('not_found', 'This invite link is not valid');
     return {
-      participant: { id: found.participant.id, name: found.participant.name },
-      webinar: { id: found.webinar.id, title: found.webinar.title, status: found.webinar.status },
+      participant: { id: participant.id, name: participant.name },
+      webinar: { id: webinar.id, title: webinar.title, status: webinar.status },
     };
   });
-}
-
-/** What routes tell the realtime layer. */
-export interface RealtimeHooks {
-  webinarChanged(webinarId: string): void;
 }

@@ -1,4 +1,4 @@
-import { type FeedbackCardView, type PlenarySummary, paths } from '@rundgang/shared';
+import { type FeedbackCardView, httpRoutes, type PlenarySummary, routeUrl } from '@rundgang/shared';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../hooks/use-command.ts';
@@ -183,7 +183,7 @@ export function FeedbackConsolePanel({ webinarId }: { webinarId: string }) {
         </h2>
         <a
           className="button button--small button--secondary"
-          href={paths.feedbackCsv(encodeURIComponent(webinarId), language)}
+          href={routeUrl(httpRoutes.feedbackCsv, { params: { id: webinarId }, query: { lang: language } })}
           download
           data-testid="csv-download"
         >
