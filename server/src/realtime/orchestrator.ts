@@ -7,8 +7,8 @@
  */
 import {
   type FeedbackCardView,
-  guideMaySee,
   type LiveKitGrant,
+  mayReadCard,
   missingRoleAlert,
   observerMuted,
   type PlenarySummary,
@@ -130,7 +130,8 @@ export class Orchestrator {
   feedbackSaved(session: LiveSession, card: FeedbackCardView): void {
     this.io.to(facilitatorChannel(session.webinarId)).emit('feedback:received', card);
     this.io.to(participantChannel(card.observerId)).emit('feedback:received', card);
-    if (guideMaySee(session.state, card))
+    // The guide hears of it through the one visibility rule (a card can be held back for now).
+    if (mayReadCard(session.state, { kind: 'participant', id: card.guideId }, card))
       this.io.to(participantChannel(card.guideId)).emit('feedback:received', card);
   }
 
