@@ -64,6 +64,16 @@ async function tokenAccepted(lk: LaunchedLiveKit, token: string): Promise<boolea
   return res.status === 200;
 }
 
+/** LiveKit processes (alive, not zombies) whose parent is pid; tsx may have an esbuild child too. */
+const livekitChildrenOf = (parent: number) =>
+  childPids(parent).filter((pid) => {
+    try {
+      return alive(pid) && readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('livekit');
+    } catch {
+      return false;
+    }
+  });
+
 const grant = { canPublish: true, canSubscribe: true, canPublishData: false };
 
 describe('the LiveKit supervisor', () => {
@@ -187,14 +197,7 @@ describe('the LiveKit supervisor', () => {
     await until('the supervisor to notice', () => lk.status().state === 'restarting');
     await lk.stop();
     expect(lk.status()).toEqual({ state: 'stopped' });
-    const livekitChildren = () =>
-      childPids(process.pid).filter((pid) => {
-        try {
-          return alive(pid) && readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('livekit');
-        } catch {
-          return false;
-        }
-      });
+    const livekitChildren = () => livekitChildrenOf(process.pid);
     expect(livekitChildren()).toEqual([]);
     // A restart would have come after 200 ms and answered within a few seconds; watch that long.
     const watchUntil = Date.now() + 4000;
@@ -270,7 +273,7 @@ describe('the server process', () => {
       expect(mode(configPath)).toBe(0o600);
       const secret = readFileSync(configPath, 'utf8').match(/^ {2}rundgang: (\S+)$/m)?.[1];
       expect(secret).toMatch(/^[0-9a-f]{48}$/);
-      const [lkPid] = childPids(server.child.pid ?? -1);
+      const [lkPid] = livekitChildrenOf(server.child.pid ?? -1);
       expect(lkPid).toBeDefined();
       process.kill(lkPid ?? -1, 'SIGKILL');
       const down = await until('readiness to report the restart', async () => {
@@ -285,7 +288,7 @@ describe('the server process', () => {
       await server.waitFor('LiveKit is back after a restart');
       expect(server.output()).toContain('LiveKit exited unexpectedly; restarting');
       expect(server.output()).not.toContain(secret);
-      const kids = childPids(server.child.pid ?? -1);
+      const kids = livekitChildrenOf(server.child.pid ?? -1);
       expect(kids).toHaveLength(1);
       expect(kids[0]).not.toBe(lkPid);
 
@@ -297,4 +300,43 @@ describe('the server process', () => {
       server.child.kill('SIGKILL');
     }
   }, 120_000);
+
+  it('after being killed with SIGKILL, starts again: the LiveKit it left running is stopped and its config swept', async () => {
+    const dataDir = tempDir();
+    const env = {
+      PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      LIVEKIT_PORT: String(await freePort()),
+      LIVEKIT_RTC_PORT: String(await freeUdpPort()),
+      LOG_LEVEL: 'info',
+    };
+    const first = spawnTs('src/main.ts', [], env);
+    let orphan: number | undefined;
+    let second: ReturnType<typeof spawnTs> | undefined;
+    try {
+      await first.waitFor('Rundgang is running', 60_000);
+      orphan = livekitChildrenOf(first.child.pid ?? -1)[0];
+      expect(orphan).toBeDefined();
+      const leftConfig = `livekit-${first.child.pid}.yaml`;
+      first.child.kill('SIGKILL');
+      await first.exited;
+      // The crash leaves LiveKit running on its ports and the secret on disk.
+      expect(alive(orphan ?? -1)).toBe(true);
+      expect(readdirSync(join(dataDir, 'livekit'))).toEqual([leftConfig]);
+
+      second = spawnTs('src/main.ts', [], env);
+      await second.waitFor('Rundgang is running', 60_000);
+      expect(second.output()).toContain('Stopped a LiveKit left running by a crashed Rundgang process');
+      expect(alive(orphan ?? -1)).toBe(false);
+      expect(readdirSync(join(dataDir, 'livekit'))).toEqual([`livekit-${second.child.pid}.yaml`]);
+      expect((await fetch(`http://127.0.0.1:${env.PORT}/readyz`)).status).toBe(200);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+      expect(readdirSync(join(dataDir, 'livekit'))).toEqual([]);
+    } finally {
+      first.child.kill('SIGKILL');
+      second?.child.kill('SIGKILL');
+      if (orphan && alive(orphan)) process.kill(orphan, 'SIGKILL');
+    }
+  }, 180_000);
 });

@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LiveKitStatus } from './livekit-status.ts';
 import { type PrivateConfigFile, privateConfigFile, tempConfigFile } from './private-config-file.ts';
+import { reapOrphans } from './reap-orphans.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Where `npm run setup` puts the LiveKit binary. */
@@ -49,8 +50,9 @@ export interface LaunchOptions {
   /** Where LiveKit posts webhooks (our server), if anywhere. */
   webhookUrl?: string | undefined;
   /**
-   * Folder for the config file, which holds the API secret (0700 folder, 0600 file, stale files
-   * of crashed processes removed at start). Default: a fresh private folder in the OS temp dir.
+   * Folder for the config file, which holds the API secret (0700 folder, 0600 file). Config files
+   * of crashed processes are removed at start and LiveKit children they left running are killed.
+   * Default: a fresh private folder in the OS temp dir.
    */
   configDir?: string | undefined;
   /** Called with each line LiveKit writes (for the app's logger). */
@@ -161,6 +163,10 @@ export async function launchLiveKit(o: LaunchOptions): Promise<LaunchedLiveKit> 
   const apiSecret = randomBytes(24).toString('hex');
   const yaml = configYaml(o, apiKey, apiSecret);
   const file: PrivateConfigFile = o.configDir ? privateConfigFile(o.configDir) : tempConfigFile();
+  for (const stalePath of file.stale) {
+    for (const pid of await reapOrphans(stalePath))
+      log('warn', 'Stopped a LiveKit left running by a crashed Rundgang process', { pid });
+  }
   const httpUrl = `http://127.0.0.1:${o.port}`;
 
   /** The newest child (starting or up); only its exit matters. */
