@@ -174,6 +174,7 @@ describe('the LiveKit supervisor', () => {
       const failures = events.filter((e) => e.level === 'error');
       expect(failures.length).toBeGreaterThanOrEqual(2);
       expect(failures.map((e) => e.fields.delayMs).slice(0, 2)).toEqual([200, 400]);
+      expect(failures[0]?.fields.output).toContain('address already in use');
       blocker.close();
       blocker = undefined;
       await until('LiveKit to be back', () => lk.status().state === 'running', 60_000);

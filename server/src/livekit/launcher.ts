@@ -179,13 +179,20 @@ export async function launchLiveKit(o: LaunchOptions): Promise<LaunchedLiveKit> 
   let attempt = 0;
   let retryTimer: NodeJS.Timeout | undefined;
 
+  /** The current child's last output line, e.g. why it could not start (secret masked). */
+  let lastLine = '';
   const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) o.onLog?.(line);
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      lastLine = line.replaceAll(apiSecret, '***');
+      o.onLog?.(line);
+    }
   };
 
   /** Spawns a child and resolves once it answers; a child that does not is ended before rejecting. */
   const start = async (): Promise<ChildProcess> => {
     file.write(yaml);
+    lastLine = '';
     const child = spawn(bin, ['--config', file.path, '--bind', '127.0.0.1'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -225,7 +232,7 @@ export async function launchLiveKit(o: LaunchOptions): Promise<LaunchedLiveKit> 
       if (stopping) return;
       const reason = (err as Error).message;
       const delayMs = scheduleRestart();
-      log('error', 'LiveKit did not come back; trying again', { attempt, delayMs, reason });
+      log('error', 'LiveKit did not come back; trying again', { attempt, delayMs, reason, output: lastLine });
     }
   };
 
