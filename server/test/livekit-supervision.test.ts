@@ -153,7 +153,8 @@ describe('the LiveKit supervisor', () => {
       port,
       rtcPort: await freeUdpPort(),
       onSupervision: (level, _message, fields) => events.push({ level, fields }),
-      restartPolicy: { firstDelayMs: 100, maxDelayMs: 400 },
+      // The first restart waits long enough for the test to take the port first, even on a busy machine.
+      restartPolicy: { firstDelayMs: 400, maxDelayMs: 1600 },
     });
     const adapter = new LiveKitAdapter(lk);
     let blocker: Server | undefined;
@@ -173,7 +174,7 @@ describe('the LiveKit supervisor', () => {
       await expect(adapter.ping()).rejects.toThrow(/^LiveKit is restarting \(attempt \d+\)$/);
       const failures = events.filter((e) => e.level === 'error');
       expect(failures.length).toBeGreaterThanOrEqual(2);
-      expect(failures.map((e) => e.fields.delayMs).slice(0, 2)).toEqual([200, 400]);
+      expect(failures.map((e) => e.fields.delayMs).slice(0, 2)).toEqual([800, 1600]);
       expect(failures[0]?.fields.output).toContain('address already in use');
       blocker.close();
       blocker = undefined;
