@@ -26,6 +26,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('keeps a data folder for its own files when the database is Postgres', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATA_DIR: '/srv/rundgang' }).dataDir).toBe(
+      '/srv/rundgang',
+    );
+  });
+
   it('allows the public origin for websockets', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://rundgang.example/app' }).allowedOrigins).toEqual([
       'https://rundgang.example',

@@ -51,6 +51,8 @@ export interface Config {
   publicUrl: string | undefined;
   allowedOrigins: string[];
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  /** The server's own files (the PGlite database, LiveKit's private config), also with Postgres. */
+  dataDir: string;
   livekit: LiveKitConfig;
   clientDist: string | undefined;
   lowVideo: boolean;
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: e.DATA_DIR },
+    dataDir: e.DATA_DIR,
     livekit:
       e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
         ? { mode: 'external', url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET }

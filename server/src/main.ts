@@ -2,7 +2,9 @@
  * Process entry: config → database → LiveKit (embedded child or external) → app → listen.
  * SIGTERM/SIGINT close HTTP and sockets, the database and the LiveKit child, in that order.
  */
+import { join } from 'node:path';
 import { httpRoutes } from '@rundgang/shared';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app.ts';
 import { issueSetupTokenIfNeeded } from './auth/setup.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -21,6 +23,9 @@ async function main() {
   const db = await openDatabase(config.database);
   let child: LaunchedLiveKit | undefined;
   let livekit: LiveKitAdapter;
+  // LiveKit starts before the app (the app needs it), so its restarts log through the app's
+  // logger once there is one.
+  let logger: FastifyBaseLogger | undefined;
   if (config.livekit.mode === 'external') {
     livekit = new LiveKitAdapter(config.livekit);
   } else {
@@ -31,6 +36,11 @@ async function main() {
         rtcPort: config.livekit.rtcPort,
         bin: config.livekit.bin,
         webhookUrl: config.port ? `${appOrigin}${httpRoutes.livekitWebhook.path}` : undefined,
+        configDir: join(config.dataDir, 'livekit'),
+        onSupervision: (level, message, fields) => {
+          if (logger) logger[level]({ livekit: fields }, message);
+          else process.stderr.write(`${message} ${JSON.stringify(fields)}\n`);
+        },
       });
     } catch (err) {
       await db.close();
@@ -40,6 +50,7 @@ async function main() {
   }
 
   const { app } = await buildApp({ config, db, livekit });
+  logger = app.log;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

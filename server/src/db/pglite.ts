@@ -11,7 +11,8 @@ import type { Db, Queryable } from './db.ts';
 /** Thrown when another live process holds the data folder. */
 export class DataDirLockedError extends Error {}
 
-function pidAlive(pid: number): boolean {
+/** True while a process with this pid exists (EPERM: it exists but is not ours). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

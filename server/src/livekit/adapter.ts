@@ -4,12 +4,15 @@
  * webhook verification — goes through this adapter, so the rest of the server speaks domain.
  */
 import { AccessToken, RoomServiceClient, type TrackSource, WebhookReceiver } from 'livekit-server-sdk';
+import { describeLiveKitStatus, type LiveKitStatus } from './livekit-status.ts';
 
 /** Connection details of a LiveKit server. */
 export interface LiveKitConnection {
   url: string;
   apiKey: string;
   apiSecret: string;
+  /** What a supervised, embedded server is doing (absent for an external one). */
+  status?: () => LiveKitStatus;
 }
 
 /** What a token lets its holder do in its one room. */
@@ -101,11 +104,21 @@ export class LiveKitAdapter {
     return participants.map((p) => p.identity);
   }
 
-  /** Resolves if the server answers within timeoutMs, rejects otherwise. */
+  /** The supervisor's view of an embedded server; undefined for an external one. */
+  status(): LiveKitStatus | undefined {
+    return this.conn.status?.();
+  }
+
+  /** Resolves if the server answers within timeoutMs, rejects with what is wrong in words. */
   async ping(timeoutMs = 2000): Promise<void> {
-    const res = await fetch(`${this.url.replace(/^ws/, 'http')}/`, {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const status = this.status();
+    if (status && status.state !== 'running') throw new Error(describeLiveKitStatus(status));
+    let res: Response;
+    try {
+      res = await fetch(`${this.url.replace(/^ws/, 'http')}/`, { signal: AbortSignal.timeout(timeoutMs) });
+    } catch {
+      throw new Error('LiveKit is not reachable');
+    }
     if (!res.ok) throw new Error(`LiveKit answered ${res.status}`);
   }
 
