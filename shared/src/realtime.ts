@@ -226,7 +226,7 @@ export interface Committed {
 
 /** Events the client emits: requests, each with an ack, plus lossy signals. */
 export interface ClientToServerEvents extends ClientSignals {
-  'livekit:token': Request<z.infer<typeof LiveKitTokenRequest>, LiveKitGrant>;
+  'livekit:token': Request<z.infer<typeof LiveKitTokenRequest>, RoomAssignment>;
   'clock:ping': Request<z.infer<typeof ClockPing>, ClockPong>;
   'session:sync': Request<z.infer<typeof SessionSyncRequest>, SessionSnapshot>;
   'breakouts:propose': Request<z.input<typeof ProposeGroupsRequest>, GroupProposal>;

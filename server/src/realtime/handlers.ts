@@ -116,7 +116,7 @@ export const handlers: { [E in RequestEvent]: HandlerSpec<z.ZodType, AckData<E>>
       if (identity.kind === 'participant' && !(await webinarLive())) {
         throw new AppError('conflict', 'The webinar has not been opened yet');
       }
-      return (await orchestrator.grantFor(session, identity)).grant;
+      return orchestrator.grantFor(session, identity);
     },
   }),
   'room:visit': spec({
