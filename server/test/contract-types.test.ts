@@ -5,6 +5,8 @@
  * exist for the compiler, and each `@ts-expect-error` fails the typecheck if its line ever
  * compiles (that is, if the contract stopped catching the mistake).
  */
+
+import type { AckData, RequestPayload } from '@rundgang/shared';
 import {
   type Ack,
   ClockPing,
@@ -15,7 +17,7 @@ import {
   type SessionSnapshot,
 } from '@rundgang/shared';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { AckData, HandlerSpecAny, handlers, RequestPayload } from '../src/realtime/handlers.ts';
+import type { HandlerSpecAny, handlers } from '../src/realtime/handlers.ts';
 import type { Emitter } from '../src/realtime/rundgang-server.ts';
 import { request, type TestSocket } from './helpers/test-app.ts';
 import type { TestClient } from './helpers/test-client.ts';

@@ -7,11 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FeedbackCardView, PlenarySummary, SessionGroup } from '@rundgang/shared';
+import type { FeedbackCardView, PlenarySummary, RequestPayload, SessionGroup } from '@rundgang/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { purgeCardsOlderThan } from '../src/db/feedback-cards.ts';
-import type { RequestPayload } from '../src/realtime/handlers.ts';
 import { freePort } from './helpers/ports.ts';
 import { spawnTs } from './helpers/processes.ts';
 import {

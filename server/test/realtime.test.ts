@@ -44,7 +44,9 @@ describe.each(DB_KINDS)('realtime on %s', (kind) => {
     const opened = new Promise((r) => s.once('webinar:updated', r));
     await api(t, 'POST', `/api/webinars/${webinarId}/open`, { cookie });
     expect(await opened).toMatchObject({ status: 'live' });
-    const grant = accepted(await request(s, 'livekit:token', {}));
+    const assignment = accepted(await request(s, 'livekit:token', {}));
+    expect(assignment.groupId).toBeNull();
+    const grant = assignment.grant;
     const claims = decodeJwt(grant.token);
     expect(claims.video).toMatchObject({
       room: `plenary-${webinarId}`,
@@ -66,7 +68,7 @@ describe.each(DB_KINDS)('realtime on %s', (kind) => {
 
   it('authenticates facilitators by session cookie for their own webinar only', async () => {
     const s = track(await connectSocket(t, { webinarId }, { cookie }));
-    const grant = accepted(await request(s, 'livekit:token', {}));
+    const { grant } = accepted(await request(s, 'livekit:token', {}));
     expect(decodeJwt(grant.token).sub).toMatch(/^f:/);
     const other = await signedInFacilitator(t);
     await expect(connectSocket(t, { webinarId }, { cookie: other.cookie })).rejects.toMatchObject({

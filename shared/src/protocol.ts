@@ -25,6 +25,21 @@ export const ErrorCode = z.enum(ERROR_CODES);
 /** One of {@link ERROR_CODES}. */
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/**
+ * Failures the client reports for a request that never got an answer: the socket was not
+ * connected, or no ack came in time. The server never sends these.
+ */
+export const CLIENT_ERROR_CODES = ['network', 'timeout'] as const;
+/** One of {@link CLIENT_ERROR_CODES}. */
+export const ClientErrorCode = z.enum(CLIENT_ERROR_CODES);
+/** One of {@link CLIENT_ERROR_CODES}. */
+export type ClientErrorCode = z.infer<typeof ClientErrorCode>;
+
+/** Every way a request can fail as the client sees it: the server's codes and its own. */
+export const RequestErrorCode = z.enum([...ERROR_CODES, ...CLIENT_ERROR_CODES]);
+/** One of {@link ERROR_CODES} or {@link CLIENT_ERROR_CODES}. */
+export type RequestErrorCode = z.infer<typeof RequestErrorCode>;
+
 /** The error half of every ack and every HTTP error body. */
 export interface ApiError {
   code: ErrorCode;
@@ -33,6 +48,15 @@ export interface ApiError {
 
 /** What every socket request's ack callback receives. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** A failure the client saw itself (see {@link CLIENT_ERROR_CODES}). */
+export interface ClientError {
+  code: ClientErrorCode;
+  message: string;
+}
+
+/** What a request resolves with on the client: the server's ack, or a failure before any ack. */
+export type RequestOutcome<T> = Ack<T> | { ok: false; error: ClientError };
 
 /** Builds a successful ack. */
 export const ok = <T>(data: T): Ack<T> => ({ ok: true, data });

@@ -234,7 +234,7 @@ export interface Committed {
 
 /** Events the client emits: requests, each with an ack, plus lossy signals. */
 export interface ClientToServerEvents extends ClientSignals {
-  'livekit:token': Request<z.infer<typeof LiveKitTokenRequest>, LiveKitGrant>;
+  'livekit:token': Request<z.infer<typeof LiveKitTokenRequest>, RoomAssignment>;
   'clock:ping': Request<z.infer<typeof ClockPing>, ClockPong>;
   'session:sync': Request<z.infer<typeof SessionSyncRequest>, SessionSnapshot>;
   'breakouts:propose': Request<z.input<typeof ProposeGroupsRequest>, GroupProposal>;
@@ -255,6 +255,19 @@ export interface ClientToServerEvents extends ClientSignals {
   'feedback:summary': Request<z.input<typeof FeedbackSummaryRequest>, PlenarySummary>;
   'feedback:present': Request<z.input<typeof FeedbackPresentRequest>, PlenarySummary>;
 }
+
+/** Client events that are requests (acked); the rest are lossy signals. */
+export type RequestEvent = Exclude<keyof ClientToServerEvents, keyof ClientSignals>;
+
+/** What the contract lets a client send with a request (before the schema's defaults). */
+export type RequestPayload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
+
+/** What the contract promises in a request's successful ack. */
+export type AckData<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[1] extends (
+  res: Ack<infer T>,
+) => void
+  ? T
+  : never;
 
 /** Events the server emits (facts). */
 export interface ServerToClientEvents {

@@ -2,15 +2,12 @@
  * The one place that talks HTTP to the server (its transport; {@link callApi} adds the route table). Every failure becomes an {@link ApiRequestError}
  * carrying the contract's error code, so the UI can translate it instead of echoing server text.
  */
-import { ERROR_CODES, type ErrorCode } from '@rundgang/shared';
-
-/** Error codes the client adds for failures that never reached (or never left) the server. */
-export type ClientErrorCode = ErrorCode | 'network' | 'timeout';
+import { ERROR_CODES, type ErrorCode, type RequestErrorCode } from '@rundgang/shared';
 
 /** A failed request, with the code from the `{ error: { code, message } }` body when there was one. */
 export class ApiRequestError extends Error {
   constructor(
-    readonly code: ClientErrorCode,
+    readonly code: RequestErrorCode,
     message: string,
     readonly status: number | null = null,
   ) {
@@ -50,7 +47,7 @@ export function errorFromBody(status: number, body: unknown): ApiRequestError {
 }
 
 /** The error code of anything thrown by the client (unknown throws count as internal). */
-export function errorCodeOf(error: unknown): ClientErrorCode {
+export function errorCodeOf(error: unknown): RequestErrorCode {
   return error instanceof ApiRequestError ? error.code : 'internal';
 }
 

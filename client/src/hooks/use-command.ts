@@ -1,4 +1,4 @@
-import type { Ack } from '@rundgang/shared';
+import type { RequestOutcome } from '@rundgang/shared';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from './use-error-text.ts';
@@ -13,7 +13,7 @@ export function useCommand() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(
-    async <T>(send: () => Promise<Ack<T>>): Promise<T | null> => {
+    async <T>(send: () => Promise<RequestOutcome<T>>): Promise<T | null> => {
       setBusy(true);
       setError(null);
       try {

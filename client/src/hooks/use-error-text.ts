@@ -1,12 +1,16 @@
+import { RequestErrorCode } from '@rundgang/shared';
 import { useTranslation } from 'react-i18next';
-import type { ClientErrorCode } from '../api/http.ts';
 import { errorCodeOf } from '../api/http.ts';
 
-/** Translates an error code (or anything thrown) into a sentence for the person. */
-export function useErrorText(): (error: ClientErrorCode | unknown) => string {
+/**
+ * Translates an error code (or anything thrown) into a sentence for the person. The key is
+ * typed as `errors.<RequestErrorCode>`, so a code without a translation does not compile.
+ */
+export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
-    const code = typeof error === 'string' ? (error as ClientErrorCode) : errorCodeOf(error);
+    const parsed = RequestErrorCode.safeParse(error);
+    const code: RequestErrorCode = parsed.success ? parsed.data : errorCodeOf(error);
     return t(`errors.${code}`);
   };
 }

@@ -7,13 +7,14 @@
  * client-made card id, so a repeat is harmless). Everything here is pure apart from the
  * injected storage, so it is tested without a browser.
  */
+
+import type { RequestErrorCode } from '@rundgang/shared';
 import {
   type FeedbackCardContent,
   FeedbackCardDraft,
   type SubmitFeedbackCardRequest,
   SubmitFeedbackCardRequest as SubmitSchema,
 } from '@rundgang/shared';
-import type { ClientErrorCode } from '../api/http.ts';
 
 /** The part of `Storage` we use (a Map-backed fake in tests). */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -157,7 +158,7 @@ export function afterAck(outbox: readonly OutboxEntry[], acked: SubmitFeedbackCa
 }
 
 /** Errors that a retry cannot fix: the card leaves the outbox and the observer is told. */
-const PERMANENT: readonly ClientErrorCode[] = [
+const PERMANENT: readonly RequestErrorCode[] = [
   'bad_request',
   'forbidden',
   'not_found',
@@ -167,7 +168,7 @@ const PERMANENT: readonly ClientErrorCode[] = [
 ];
 
 /** Whether a failed send is worth retrying. */
-export function isRetryable(code: ClientErrorCode): boolean {
+export function isRetryable(code: RequestErrorCode): boolean {
   return !PERMANENT.includes(code);
 }
 
@@ -175,7 +176,7 @@ export function isRetryable(code: ClientErrorCode): boolean {
 export function afterFailure(
   outbox: readonly OutboxEntry[],
   cardId: string,
-  code: ClientErrorCode,
+  code: RequestErrorCode,
   now: number,
 ): OutboxEntry[] {
   if (!isRetryable(code)) return outbox.filter((e) => e.request.cardId !== cardId);
@@ -216,7 +217,7 @@ export function cardState(input: {
   sent: SentRecord | null;
   queued: OutboxEntry | undefined;
   inFlight: boolean;
-  error: ClientErrorCode | null;
+  error: RequestErrorCode | null;
 }): CardState {
   const { content, sent, queued, inFlight, error } = input;
   if (queued && sameContent(queued.request.content, content)) return inFlight ? 'sending' : 'queued';

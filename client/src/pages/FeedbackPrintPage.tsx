@@ -1,9 +1,10 @@
+import type { RequestErrorCode } from '@rundgang/shared';
 import { type FeedbackCardView, httpRoutes, localize } from '@rundgang/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { callApi } from '../api/call-api.ts';
-import { type ClientErrorCode, errorCodeOf } from '../api/http.ts';
+import { errorCodeOf } from '../api/http.ts';
 import { ErrorMessage, Loading } from '../components/Feedback.tsx';
 import { FeedbackCardReadout } from '../components/feedback/FeedbackCardReadout.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -16,7 +17,7 @@ import { useAppStore } from '../store/index.ts';
 type CardsState =
   | { status: 'loading' }
   | { status: 'loaded'; cards: FeedbackCardView[] }
-  | { status: 'error'; code: ClientErrorCode };
+  | { status: 'error'; code: RequestErrorCode };
 
 /** One received card, titled with its theme in the series' wording. */
 function PrintCard({ card }: { card: FeedbackCardView }) {

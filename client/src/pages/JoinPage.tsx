@@ -1,9 +1,10 @@
+import type { RequestErrorCode } from '@rundgang/shared';
 import { httpRoutes, type InviteInfo } from '@rundgang/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { callApi } from '../api/call-api.ts';
-import { type ClientErrorCode, errorCodeOf } from '../api/http.ts';
+import { errorCodeOf } from '../api/http.ts';
 import { ErrorMessage, Loading } from '../components/Feedback.tsx';
 import { PreJoin } from '../components/PreJoin.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -12,7 +13,7 @@ import { useErrorText } from '../hooks/use-error-text.ts';
 type InviteState =
   | { status: 'loading' }
   | { status: 'loaded'; invite: InviteInfo }
-  | { status: 'error'; code: ClientErrorCode };
+  | { status: 'error'; code: RequestErrorCode };
 
 /** `/join/:token`: who you are, which webinar, and the pre-join step. */
 export function JoinPage() {

@@ -1,6 +1,5 @@
 /** Reads the contract's error code out of a socket.io `connect_error`. */
-import type { ErrorCode } from '@rundgang/shared';
-import { isErrorCode } from '../api/http.ts';
+import { ErrorCode } from '@rundgang/shared';
 
 /**
  * The server rejects a handshake with `next(err)` where `err.data = { code, message }`;
@@ -10,8 +9,9 @@ export function connectErrorCode(error: unknown): ErrorCode | null {
   if (typeof error !== 'object' || error === null) return null;
   const { data, message } = error as { data?: unknown; message?: unknown };
   if (typeof data === 'object' && data !== null) {
-    const code = (data as { code?: unknown }).code;
-    if (isErrorCode(code)) return code;
+    const code = ErrorCode.safeParse((data as { code?: unknown }).code);
+    if (code.success) return code.data;
   }
-  return isErrorCode(message) ? message : null;
+  const fromMessage = ErrorCode.safeParse(message);
+  return fromMessage.success ? fromMessage.data : null;
 }

@@ -5,8 +5,7 @@
  * phase), and the plenary summary the facilitator shows.
  * The outbox lives in localStorage (lib/feedback-outbox.ts), so a reload resumes sending.
  */
-import type { PublicSessionState, SubmitFeedbackCardRequest } from '@rundgang/shared';
-import type { ClientErrorCode } from '../api/http.ts';
+import type { PublicSessionState, RequestErrorCode, SubmitFeedbackCardRequest } from '@rundgang/shared';
 import {
   afterAck,
   afterFailure,
@@ -21,8 +20,8 @@ import {
 import { participantIdOf } from '../lib/live-view.ts';
 import { useAppStore } from '../store/index.ts';
 import type { RundgangSocket } from './socket.ts';
+import { sendRequest } from './socket-bridge.ts';
 
-const ACK_TIMEOUT_MS = 10_000;
 const TICK_MS = 1000;
 const store = useAppStore;
 
@@ -75,9 +74,9 @@ async function sendOne(binding: Binding, request: SubmitFeedbackCardRequest): Pr
   inFlight.add(cardId);
   const state = () => store.getState();
   state().setFeedbackInFlight(cardId, true);
-  let code: ClientErrorCode | null = null;
+  let code: RequestErrorCode | null = null;
   try {
-    const ack = await binding.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('feedback:submit', request);
+    const ack = await sendRequest(binding.socket, 'feedback:submit', request);
     if (ack.ok) {
       const record = { savedAt: ack.data.savedAt, content: request.content };
       saveSent(feedbackStorage(), cardId, record);
@@ -85,8 +84,6 @@ async function sendOne(binding: Binding, request: SubmitFeedbackCardRequest): Pr
       state().setFeedbackError(cardId, null);
       writeOutbox((outbox) => afterAck(outbox, request));
     } else code = ack.error.code;
-  } catch {
-    code = 'timeout';
   } finally {
     inFlight.delete(cardId);
     state().setFeedbackInFlight(cardId, false);
@@ -117,25 +114,18 @@ async function flush(all = false): Promise<void> {
 async function list(binding: Binding): Promise<void> {
   const state = () => store.getState();
   if (state().feedbackListStatus !== 'loaded') state().setFeedbackListStatus('loading');
-  try {
-    const ack = await binding.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('feedback:list', {});
-    if (binding.stopped) return;
-    if (ack.ok) {
-      state().feedbackCardsReceived(ack.data.cards, true);
-      state().setFeedbackListStatus('loaded');
-    } else if (state().feedbackListStatus !== 'loaded') state().setFeedbackListStatus('error');
-  } catch {
-    if (!binding.stopped && state().feedbackListStatus !== 'loaded') state().setFeedbackListStatus('error');
-  }
+  const ack = await sendRequest(binding.socket, 'feedback:list', {});
+  if (binding.stopped) return;
+  if (ack.ok) {
+    state().feedbackCardsReceived(ack.data.cards, true);
+    state().setFeedbackListStatus('loaded');
+  } else if (state().feedbackListStatus !== 'loaded') state().setFeedbackListStatus('error');
 }
 
 async function loadThemes(binding: Binding): Promise<void> {
-  try {
-    const ack = await binding.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('themes:list', {});
-    if (ack.ok && !binding.stopped) store.getState().themesLoaded(ack.data.themes);
-  } catch {
-    // The default library stays in use; cards are checked against the series' themes on the server.
-  }
+  const ack = await sendRequest(binding.socket, 'themes:list', {});
+  // On failure the default library stays in use; cards are checked against the series' themes on the server.
+  if (ack.ok && !binding.stopped) store.getState().themesLoaded(ack.data.themes);
 }
 
 /** Changes when any group's round or phase changes, or breakouts open or close. */

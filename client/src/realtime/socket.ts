@@ -11,6 +11,12 @@ import type { SessionTarget } from '../store/session-slice.ts';
 /** A socket typed by the shared contract. */
 export type RundgangSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/**
+ * How long any request waits for its ack. Set once on the socket (not per emit with
+ * `timeout()`, whose decorated types lose the ack's type) so every caller uses the same wait.
+ */
+export const ACK_TIMEOUT_MS = 10_000;
+
 /** The handshake auth for a session: always the protocol version, plus who is joining. */
 export function handshakeAuth(target: SessionTarget): HandshakeAuth {
   return target.kind === 'participant'
@@ -24,5 +30,6 @@ export function createSocket(target: SessionTarget): RundgangSocket {
     autoConnect: false,
     auth: handshakeAuth(target),
     withCredentials: true,
+    ackTimeout: ACK_TIMEOUT_MS,
   });
 }

@@ -4,8 +4,7 @@
  * acked, and the anonymous summary the facilitator showed in the plenary.
  * Written by realtime/feedback-sync.ts (socket listeners and the outbox loop), read narrowly.
  */
-import type { FeedbackCardView, PlenarySummary, ThemeTemplate } from '@rundgang/shared';
-import type { ClientErrorCode } from '../api/http.ts';
+import type { FeedbackCardView, PlenarySummary, RequestErrorCode, ThemeTemplate } from '@rundgang/shared';
 import type { OutboxEntry, SentRecord } from '../lib/feedback-outbox.ts';
 import type { SliceCreator } from './types.ts';
 
@@ -22,7 +21,7 @@ export interface FeedbackSlice {
   /** What the server acked, by card id (mirror of the stored records). */
   feedbackSent: Record<string, SentRecord>;
   /** Why a submission was refused for good, by card id. */
-  feedbackErrors: Record<string, ClientErrorCode>;
+  feedbackErrors: Record<string, RequestErrorCode>;
   /** The summary the facilitator last showed in the plenary. */
   presentedSummary: PlenarySummary | null;
   /** The series' feedback themes (facilitators may edit them); null = not loaded, use the defaults. */
@@ -33,7 +32,7 @@ export interface FeedbackSlice {
   setFeedbackOutbox: (outbox: OutboxEntry[]) => void;
   setFeedbackInFlight: (cardId: string, inFlight: boolean) => void;
   feedbackAcked: (cardId: string, record: SentRecord) => void;
-  setFeedbackError: (cardId: string, code: ClientErrorCode | null) => void;
+  setFeedbackError: (cardId: string, code: RequestErrorCode | null) => void;
   summaryPresented: (summary: PlenarySummary | null) => void;
   feedbackReset: () => void;
 }

@@ -2,9 +2,8 @@
  * The live session: socket and LiveKit connection state, the public webinar state, the clock
  * offset. Written only by realtime/ (socket listeners and room events), read by the room page.
  */
-import type { WebinarPublicState } from '@rundgang/shared';
+import type { RequestErrorCode, WebinarPublicState } from '@rundgang/shared';
 import type { Room } from 'livekit-client';
-import type { ClientErrorCode } from '../api/http.ts';
 import type { ClockEstimate } from '../realtime/clock-sync.ts';
 import type { SliceCreator } from './types.ts';
 
@@ -20,7 +19,7 @@ export type LinkStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 
 export type SessionError =
   | { kind: 'protocol_mismatch' }
   | { kind: 'unauthorized' }
-  | { kind: 'token'; code: ClientErrorCode }
+  | { kind: 'token'; code: RequestErrorCode }
   | { kind: 'disconnected' };
 
 /** Session state and the actions realtime/ calls. */

@@ -1,6 +1,7 @@
 /** Types shared by the store's slices (kept apart from index.ts to avoid import cycles). */
+
+import type { RequestErrorCode } from '@rundgang/shared';
 import type { StateCreator } from 'zustand';
-import type { ClientErrorCode } from '../api/http.ts';
 import type { AuthSlice } from './auth-slice.ts';
 import type { FeedbackSlice } from './feedback-slice.ts';
 import type { LiveSlice } from './live-slice.ts';
@@ -26,4 +27,4 @@ export type Loadable<T> =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'loaded'; data: T }
-  | { status: 'error'; code: ClientErrorCode };
+  | { status: 'error'; code: RequestErrorCode };

@@ -7,12 +7,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import {
   type Ack,
+  type AckData,
   AgendaPlanRequest,
   AgendaStartSegmentRequest,
   BroadcastRequest,
   type Capability,
-  type ClientSignals,
-  type ClientToServerEvents,
   ClockPing,
   CloseBreakoutsRequest,
   can,
@@ -39,6 +38,8 @@ import {
   OpenBreakoutsRequest,
   ok,
   ProposeGroupsRequest,
+  type RequestEvent,
+  type RequestPayload,
   RoomVisitRequest,
   SessionSyncRequest,
   type SocketIdentity,
@@ -78,19 +79,6 @@ export type HandlerSpecAny = HandlerSpec<z.ZodType, unknown>;
 
 const spec = <S extends z.ZodType, R>(s: HandlerSpec<S, R>) => s;
 
-/** Client events that are requests (acked); the rest are lossy signals. */
-export type RequestEvent = Exclude<keyof ClientToServerEvents, keyof ClientSignals>;
-
-/** What the contract lets a client send with a request (before the schema's defaults). */
-export type RequestPayload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
-
-/** What the contract promises in a request's successful ack. */
-export type AckData<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[1] extends (
-  res: Ack<infer T>,
-) => void
-  ? T
-  : never;
-
 /** The acting participant's id, or a 403 (participant-only commands). */
 const participantId = (identity: SocketIdentity) => {
   if (identity.kind !== 'participant') throw new AppError('forbidden', 'Only a participant may do this');
@@ -126,7 +114,7 @@ export const handlers: {
       if (identity.kind === 'participant' && !(await webinarLive())) {
         throw new AppError('conflict', 'The webinar has not been opened yet');
       }
-      return (await orchestrator.grantFor(session, identity)).grant;
+      return orchestrator.grantFor(session, identity);
     },
   }),
   'room:visit': spec({

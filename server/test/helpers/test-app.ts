@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AckData, RequestEvent, RequestPayload } from '@rundgang/shared';
 import {
   type Ack,
   type ApiError,
@@ -24,7 +25,6 @@ import { openPglite } from '../../src/db/pglite.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { insertFacilitator } from '../../src/db/repo.ts';
 import { LiveKitAdapter, type LiveKitConnection } from '../../src/livekit/adapter.ts';
-import type { AckData, RequestEvent, RequestPayload } from '../../src/realtime/handlers.ts';
 
 /** A socket.io client typed with the shared contract, as the browser's is. */
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,6 +1,13 @@
 /** A real socket.io client that records what the server tells it, for engine tests. */
-import type { Ack, MissingRoleAlert, RoomAssignment, SessionSnapshot } from '@rundgang/shared';
-import type { AckData, RequestEvent, RequestPayload } from '../../src/realtime/handlers.ts';
+import type {
+  Ack,
+  AckData,
+  MissingRoleAlert,
+  RequestEvent,
+  RequestPayload,
+  RoomAssignment,
+  SessionSnapshot,
+} from '@rundgang/shared';
 import { connectSocket, request, type TestApp, type TestSocket } from './test-app.ts';
 
 /** One connected person as the server sees them. */

@@ -3,7 +3,7 @@
  * answers with the events to record, or a typed rejection.
  * Why: the server persists and broadcasts only facts that passed these checks, then applies
  * them with `applySessionEvent`; a refused command changes nothing, so there is never a
- * half-applied change, and the client can run the same checks to disable what would fail.
+ * half-applied change. Only the server runs them; the client shows controls by `can` alone.
  * Who may send which command is permissions.ts's business, not this file's.
  */
 import { z } from 'zod';

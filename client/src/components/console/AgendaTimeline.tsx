@@ -1,6 +1,7 @@
 import { type Agenda, paceOf, plannedStartOffsetsMs, scheduleDriftMs } from '@rundgang/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../hooks/use-can.ts';
 import { useCommand } from '../../hooks/use-command.ts';
 import { useFormatClock } from '../../hooks/use-format-clock.ts';
 import { useServerNow } from '../../hooks/use-server-now.ts';
@@ -60,6 +61,7 @@ export function AgendaTimeline() {
     wasEditing.current = editing;
   }, [editing]);
   const { run: send, busy, error } = useCommand();
+  const mayControl = useCan()('agenda:control');
   if (!agenda) return null;
   const { plan, run } = agenda;
   const segments = plan.segments;
@@ -132,46 +134,48 @@ export function AgendaTimeline() {
           })}
         </ol>
       )}
-      <div className="actions">
-        {current === null ? (
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy || segments.length === 0}
-            data-testid="agenda-start"
-            onClick={() => startSegment(0)}
-          >
-            {t('agenda.start')}
-          </button>
-        ) : next ? (
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy}
-            data-testid="agenda-next"
-            onClick={() => startSegment(nextIndex)}
-          >
-            {t('agenda.nextTo', { title: next.title })}
-          </button>
-        ) : (
-          <p className="hint">{t('agenda.lastSegment')}</p>
-        )}
-        {!editing && (
-          <button
-            type="button"
-            className="button button--small button--quiet"
-            ref={editButton}
-            data-testid="agenda-edit"
-            onClick={() => setEditing(true)}
-          >
-            {t('agenda.edit')}
-          </button>
-        )}
-      </div>
+      {mayControl && (
+        <div className="actions">
+          {current === null ? (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy || segments.length === 0}
+              data-testid="agenda-start"
+              onClick={() => startSegment(0)}
+            >
+              {t('agenda.start')}
+            </button>
+          ) : next ? (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              data-testid="agenda-next"
+              onClick={() => startSegment(nextIndex)}
+            >
+              {t('agenda.nextTo', { title: next.title })}
+            </button>
+          ) : (
+            <p className="hint">{t('agenda.lastSegment')}</p>
+          )}
+          {!editing && (
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              ref={editButton}
+              data-testid="agenda-edit"
+              onClick={() => setEditing(true)}
+            >
+              {t('agenda.edit')}
+            </button>
+          )}
+        </div>
+      )}
       <p className="status-message error-text" role="status">
         {error ?? ''}
       </p>
-      {editing && <AgendaEditor plan={plan} onDone={() => setEditing(false)} />}
+      {mayControl && editing && <AgendaEditor plan={plan} onDone={() => setEditing(false)} />}
     </section>
   );
 }

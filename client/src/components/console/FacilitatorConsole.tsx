@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../hooks/use-can.ts';
 import { useCommand } from '../../hooks/use-command.ts';
 import { useGroupName } from '../../hooks/use-group-name.ts';
 import { visitRoom } from '../../realtime/session.ts';
@@ -18,6 +19,7 @@ function ConsoleVideo({ compact }: { compact: boolean }) {
   const groupName = useGroupName();
   const currentGroupId = useAppStore((s) => s.currentGroupId);
   const switching = useAppStore((s) => s.switchingRoom);
+  const mayVisit = useCan()('room:visit');
   const { run, busy, error } = useCommand();
   return (
     <section
@@ -32,7 +34,7 @@ function ConsoleVideo({ compact }: { compact: boolean }) {
             ? t('console.visitingVideo', { group: groupName(currentGroupId) })
             : t('console.plenaryVideo')}
         </h2>
-        {currentGroupId && (
+        {currentGroupId && mayVisit && (
           <button
             type="button"
             className="button button--small"
@@ -58,9 +60,13 @@ function ConsoleVideo({ compact }: { compact: boolean }) {
   );
 }
 
-/** The facilitator's live console: video, agenda, broadcast, and breakouts (open them, or run them). */
+/**
+ * The facilitator's live console: video, agenda, broadcast, and breakouts (open them, or run
+ * them). Each control shows only if `can` grants its capability, as the server checks it.
+ */
 export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
   const { t } = useTranslation();
+  const may = useCan();
   const liveState = useAppStore((s) => s.liveState);
   const breakouts = liveState?.breakouts ?? null;
   const loadWebinar = useAppStore((s) => s.loadWebinar);
@@ -79,13 +85,16 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
     if (participants) namesLearned(Object.fromEntries(participants.map((p) => [p.id, p.name])));
   }, [participants, namesLearned]);
 
+  if (!may('console:view')) return null;
   return (
     <div className="console" data-testid="facilitator-console">
       <div className="console__side">
         {breakouts && <ConsoleVideo compact />}
-        <section className="panel console-panel">
-          <BroadcastForm />
-        </section>
+        {may('broadcast:send') && (
+          <section className="panel console-panel">
+            <BroadcastForm />
+          </section>
+        )}
         <AgendaTimeline />
         <section className="panel console-panel shortcuts" aria-labelledby="shortcuts-heading">
           <h2 id="shortcuts-heading">{t('console.shortcutsHeading')}</h2>
@@ -100,14 +109,14 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
         ) : breakouts ? (
           <div className="stack">
             <RoomsOverview webinarId={webinarId} state={liveState} breakouts={breakouts} />
-            <FeedbackConsolePanel webinarId={webinarId} />
+            {may('feedback:read_all') && <FeedbackConsolePanel webinarId={webinarId} />}
           </div>
         ) : (
           // In the plenary the video is what matters, so it gets the main column.
           <div className="stack">
-            <OpenBreakoutsPanel />
+            {may('breakouts:open') && <OpenBreakoutsPanel />}
             <ConsoleVideo compact={false} />
-            <FeedbackConsolePanel webinarId={webinarId} />
+            {may('feedback:read_all') && <FeedbackConsolePanel webinarId={webinarId} />}
           </div>
         )}
       </div>

@@ -6,12 +6,12 @@ import { type MemberConnection, memberConnection } from '../../lib/member-connec
 import { useAppStore } from '../../store/index.ts';
 import { feedbackGroupAnchor } from './FeedbackConsolePanel.tsx';
 
-/** What a tile can ask the console to do. */
+/** What a tile can ask the console to do; an action the person may not use (`can`) is absent. */
 export interface GroupTileActions {
-  timer: (command: TimerCommand) => void;
-  resolveHelp: (groupId: string) => void;
-  visit: (groupId: string) => void;
-  move: (participantId: string, toGroupId: string) => void;
+  timer?: (command: TimerCommand) => void;
+  resolveHelp?: (groupId: string) => void;
+  visit?: (groupId: string) => void;
+  move?: (participantId: string, toGroupId: string) => void;
 }
 
 function roleIn(view: GroupView, id: string): RoundRole | null {
@@ -65,6 +65,7 @@ export function GroupTile({
   actions: GroupTileActions;
 }) {
   const { t } = useTranslation();
+  const { timer, visit, resolveHelp, move } = actions;
   const groupName = useGroupName();
   const mediaRooms = useAppStore((s) => s.mediaRooms);
   const speaking = useAppStore((s) => s.speaking);
@@ -167,78 +168,84 @@ export function GroupTile({
         })}
       </ul>
       <div className="group-tile__controls">
-        {view.paused ? (
+        {timer && (
+          <>
+            {view.paused ? (
+              <button
+                type="button"
+                className="chip-button"
+                aria-label={t('console.resumeLabel', { group: name })}
+                onClick={() => timer({ action: 'resume', target })}
+              >
+                {t('console.resume')}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="chip-button"
+                disabled={view.finished}
+                aria-label={t('console.pauseLabel', { group: name })}
+                onClick={() => timer({ action: 'pause', target })}
+              >
+                {t('console.pause')}
+              </button>
+            )}
+            {[1, 5].map((minutes) => (
+              <button
+                key={minutes}
+                type="button"
+                className="chip-button"
+                disabled={view.finished}
+                aria-label={t('console.extendLabel', { group: name, minutes })}
+                onClick={() => timer({ action: 'extend', target, ms: minutes * 60_000 })}
+              >
+                {t('console.extend', { minutes })}
+              </button>
+            ))}
+            <button
+              type="button"
+              className="chip-button"
+              disabled={view.finished}
+              aria-label={t('console.skipLabel', { group: name })}
+              onClick={() => timer({ action: 'skip_phase', target })}
+            >
+              {t('console.skip')}
+            </button>
+            <button
+              type="button"
+              className="chip-button"
+              disabled={view.finished}
+              aria-label={t('console.nextRoundLabel', { group: name })}
+              onClick={() => timer({ action: 'end_round', target })}
+            >
+              {t('console.nextRoundShort')}
+            </button>
+          </>
+        )}
+        {visit && (
           <button
             type="button"
             className="chip-button"
-            aria-label={t('console.resumeLabel', { group: name })}
-            onClick={() => actions.timer({ action: 'resume', target })}
+            disabled={visiting}
+            aria-label={t('console.visitLabel', { group: name })}
+            data-testid="visit-group"
+            onClick={() => visit(view.id)}
           >
-            {t('console.resume')}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="chip-button"
-            disabled={view.finished}
-            aria-label={t('console.pauseLabel', { group: name })}
-            onClick={() => actions.timer({ action: 'pause', target })}
-          >
-            {t('console.pause')}
+            {visiting ? t('console.visiting') : t('console.visit')}
           </button>
         )}
-        {[1, 5].map((minutes) => (
-          <button
-            key={minutes}
-            type="button"
-            className="chip-button"
-            disabled={view.finished}
-            aria-label={t('console.extendLabel', { group: name, minutes })}
-            onClick={() => actions.timer({ action: 'extend', target, ms: minutes * 60_000 })}
-          >
-            {t('console.extend', { minutes })}
-          </button>
-        ))}
-        <button
-          type="button"
-          className="chip-button"
-          disabled={view.finished}
-          aria-label={t('console.skipLabel', { group: name })}
-          onClick={() => actions.timer({ action: 'skip_phase', target })}
-        >
-          {t('console.skip')}
-        </button>
-        <button
-          type="button"
-          className="chip-button"
-          disabled={view.finished}
-          aria-label={t('console.nextRoundLabel', { group: name })}
-          onClick={() => actions.timer({ action: 'end_round', target })}
-        >
-          {t('console.nextRoundShort')}
-        </button>
-        <button
-          type="button"
-          className="chip-button"
-          disabled={visiting}
-          aria-label={t('console.visitLabel', { group: name })}
-          data-testid="visit-group"
-          onClick={() => actions.visit(view.id)}
-        >
-          {visiting ? t('console.visiting') : t('console.visit')}
-        </button>
-        {view.helpRequested && (
+        {resolveHelp && view.helpRequested && (
           <button
             type="button"
             className="chip-button chip-button--help"
             aria-label={t('console.helpResolveLabel', { group: name })}
             data-testid="help-resolve"
-            onClick={() => actions.resolveHelp(view.id)}
+            onClick={() => resolveHelp(view.id)}
           >
             {t('console.helpResolve')}
           </button>
         )}
-        {groupIds.length > 1 && (
+        {move && groupIds.length > 1 && (
           <details className="group-tile__move">
             <summary>{t('console.moveTo')}</summary>
             {view.memberIds.map((id) => (
@@ -247,7 +254,7 @@ export function GroupTile({
                 <select
                   aria-label={t('console.moveLabel', { name: names[id] ?? id })}
                   value={view.id}
-                  onChange={(e) => actions.move(id, e.target.value)}
+                  onChange={(e) => move(id, e.target.value)}
                 >
                   {groupIds.map((gid) => (
                     <option key={gid} value={gid}>

@@ -1,6 +1,7 @@
 import type { Breakouts, PublicSessionState, TimerCommand } from '@rundgang/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../hooks/use-can.ts';
 import { useCommand } from '../../hooks/use-command.ts';
 import { useGroupName } from '../../hooks/use-group-name.ts';
 import { useServerNow } from '../../hooks/use-server-now.ts';
@@ -12,6 +13,8 @@ import { useAppStore } from '../../store/index.ts';
 import { GroupTile, type GroupTileActions } from './GroupTile.tsx';
 
 const EDITABLE = 'input, textarea, select, [contenteditable="true"]';
+/** Shortcut keys that control the timers of all groups. */
+const TIMER_KEYS: ReadonlySet<string> = new Set(['p', '1', '5', 's', 'n']);
 
 /** Every breakout group as a tile, with controls for all groups, alerts, cues and shortcuts. */
 export function RoomsOverview({
@@ -32,6 +35,7 @@ export function RoomsOverview({
   const alertDismissed = useAppStore((s) => s.alertDismissed);
   const currentGroupId = useAppStore((s) => s.currentGroupId);
   const mediaRooms = useAppStore((s) => s.mediaRooms);
+  const may = useCan();
   const { run, busy, error } = useCommand();
   const [confirmClose, setConfirmClose] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -55,11 +59,15 @@ export function RoomsOverview({
 
   const timer = (command: TimerCommand) => void run(() => request('timer:control', command));
   const actions: GroupTileActions = {
-    timer,
-    resolveHelp: (groupId) => void run(() => request('help:resolve', { groupId })),
-    visit: (groupId) => void run(() => visitRoom(groupId)),
-    move: (participantId, toGroupId) =>
-      void run(() => request('group:move_member', { participantId, toGroupId })),
+    timer: may('timer:control') ? timer : undefined,
+    resolveHelp: may('help:resolve')
+      ? (groupId) => void run(() => request('help:resolve', { groupId }))
+      : undefined,
+    visit: may('room:visit') ? (groupId) => void run(() => visitRoom(groupId)) : undefined,
+    move: may('group:move_member')
+      ? (participantId, toGroupId) =>
+          void run(() => request('group:move_member', { participantId, toGroupId }))
+      : undefined,
   };
   const pauseOrResumeAll = () => timer({ action: allPaused ? 'resume' : 'pause', target: 'all' });
 
@@ -98,7 +106,10 @@ export function RoomsOverview({
   // Shortcuts for the frequent controls; never while typing.
   const shortcutRef = useRef<(key: string) => boolean>(() => false);
   shortcutRef.current = (key) => {
-    switch (key.toLowerCase()) {
+    const lower = key.toLowerCase();
+    if (TIMER_KEYS.has(lower) && !may('timer:control')) return false;
+    if (lower === 'v' && !may('room:visit')) return false;
+    switch (lower) {
       case 'p':
         pauseOrResumeAll();
         return true;
@@ -151,46 +162,54 @@ export function RoomsOverview({
         </p>
       </div>
       <div className="rooms__bar" role="toolbar" aria-label={t('console.allGroups')}>
-        <button
-          type="button"
-          className="button button--small"
-          data-testid="timer-pause-all"
-          aria-keyshortcuts="P"
-          onClick={pauseOrResumeAll}
-        >
-          {allPaused ? t('console.resumeAll') : t('console.pauseAll')}
-        </button>
-        {[1, 5].map((minutes) => (
-          <button
-            key={minutes}
-            type="button"
-            className="button button--small button--secondary"
-            data-testid={`timer-extend-all-${minutes}`}
-            aria-keyshortcuts={String(minutes)}
-            onClick={() => timer({ action: 'extend', target: 'all', ms: minutes * 60_000 })}
-          >
-            {t('console.extendAll', { minutes })}
-          </button>
-        ))}
-        <button
-          type="button"
-          className="button button--small button--secondary"
-          data-testid="timer-skip-all"
-          aria-keyshortcuts="S"
-          onClick={() => timer({ action: 'skip_phase', target: 'all' })}
-        >
-          {t('console.skipAll')}
-        </button>
-        <button
-          type="button"
-          className="button button--small button--secondary"
-          data-testid="next-round-all"
-          aria-keyshortcuts="N"
-          onClick={() => timer({ action: 'end_round', target: 'all' })}
-        >
-          {t('console.nextRoundAll')}
-        </button>
-        {closingLeft === null ? (
+        {may('timer:control') && (
+          <>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="timer-pause-all"
+              aria-keyshortcuts="P"
+              onClick={pauseOrResumeAll}
+            >
+              {allPaused ? t('console.resumeAll') : t('console.pauseAll')}
+            </button>
+            {[1, 5].map((minutes) => (
+              <button
+                key={minutes}
+                type="button"
+                className="button button--small button--secondary"
+                data-testid={`timer-extend-all-${minutes}`}
+                aria-keyshortcuts={String(minutes)}
+                onClick={() => timer({ action: 'extend', target: 'all', ms: minutes * 60_000 })}
+              >
+                {t('console.extendAll', { minutes })}
+              </button>
+            ))}
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              data-testid="timer-skip-all"
+              aria-keyshortcuts="S"
+              onClick={() => timer({ action: 'skip_phase', target: 'all' })}
+            >
+              {t('console.skipAll')}
+            </button>
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              data-testid="next-round-all"
+              aria-keyshortcuts="N"
+              onClick={() => timer({ action: 'end_round', target: 'all' })}
+            >
+              {t('console.nextRoundAll')}
+            </button>
+          </>
+        )}
+        {closingLeft !== null ? (
+          <span className="closing-badge" data-testid="console-closing">
+            {t('console.closingIn', { time: formatTimeLeft(closingLeft) })}
+          </span>
+        ) : may('breakouts:close') ? (
           confirmClose ? (
             <span className="rooms__confirm">
               <span>{t('console.closeConfirm', { seconds: breakouts.exercise.closingCountdownSec })}</span>
@@ -224,11 +243,7 @@ export function RoomsOverview({
               {t('console.closeBreakouts')}
             </button>
           )
-        ) : (
-          <span className="closing-badge" data-testid="console-closing">
-            {t('console.closingIn', { time: formatTimeLeft(closingLeft) })}
-          </span>
-        )}
+        ) : null}
       </div>
       <p className="status-message error-text" role="status" data-testid="command-error">
         {error ?? ''}
@@ -250,7 +265,7 @@ export function RoomsOverview({
                 <span>
                   {alert.replacementId ? t('console.alert', args) : t('console.alertNoReplacement', args)}
                 </span>
-                {alert.replacementId && (
+                {alert.replacementId && may('roles:swap') && (
                   <button
                     type="button"
                     className="button button--small"
