@@ -493,5 +493,6 @@ describe.each(DB_KINDS)('a card acked just before kill -9 (%s)', (kind) => {
       second.child.kill('SIGTERM');
       await second.exited;
     }
-  });
+    // Two cold process starts (each waits up to 60 s for its line) on a loaded 2-core machine.
+  }, 180_000);
 });
