@@ -19,7 +19,7 @@ export function SeriesCohort({ series }: { series: SeriesDetail }) {
       <CohortList participants={series.participants} seriesId={series.id} />
       {anyWebinar && (
         <>
-          <h3>{t('webinar.addHeading')}</h3>
+          <h3 className="subheading">{t('webinar.addHeading')}</h3>
           <AddParticipantForm webinarId={anyWebinar.id} />
         </>
       )}

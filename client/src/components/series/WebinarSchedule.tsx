@@ -219,7 +219,7 @@ export function WebinarSchedule({ series }: { series: SeriesDetail }) {
     durationMinutes: last?.durationMinutes ?? DEFAULT_WEBINAR_MINUTES,
   };
   return (
-    <>
+    <div className="stack">
       <ol className="card-list schedule" data-testid="series-webinars">
         {series.webinars.map((w) => (
           <WebinarRow key={w.id} series={series} webinar={w} />
@@ -248,6 +248,6 @@ export function WebinarSchedule({ series }: { series: SeriesDetail }) {
         </button>
       )}
       <StatusMessage>{notice}</StatusMessage>
-    </>
+    </div>
   );
 }
