@@ -1,7 +1,8 @@
 /**
  * The series as the unit: a facilitator plans three webinars, adds two people by hand, opens
  * webinar 1; both join with their personal links and appear in the console; the facilitator ends
- * the webinar, both land on the closing page, and the attendance export lists them.
+ * the webinar, both land on the closing page, and the attendance export lists them; a re-issued
+ * link replaces the old one, which then opens a clear "no longer valid" page.
  * Screenshots: the series page and a participant's own page, on a desktop and a 390×844 phone.
  */
 import { createRequire } from 'node:module';
@@ -116,6 +117,21 @@ describe('a series of three webinars', () => {
         '"Bo Bakke";"Tønsberg"',
       ]);
       await desktopAndPhone(f.page, 'series-page-after');
+
+      // A new link for Bo: the old one opens a clear page instead of the series.
+      const boRow = f.page.locator(tid('participant-row'), { hasText: 'Bo Bakke' });
+      await boRow.locator(tid('reissue-link')).click();
+      await boRow.locator(tid('confirm-reissue-link')).click();
+      await eventually(async () => {
+        const link = (await boRow.locator(tid('invite-link')).textContent())?.trim();
+        expect(link).not.toBe(boLink);
+      });
+      await bo.page.goto(boLink);
+      await bo.page.waitForSelector(tid('invite-invalid'));
+      await screenshot(bo.page, 'series-link-no-longer-valid');
+      const newLink = (await boRow.locator(tid('invite-link')).textContent())?.trim() ?? '';
+      await bo.page.goto(newLink);
+      await bo.page.waitForSelector(tid('participant-home'));
     });
     expect([...f.errors, ...ada.errors, ...bo.errors]).toEqual([]);
   });
