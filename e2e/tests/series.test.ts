@@ -132,6 +132,12 @@ describe('a series of three webinars', () => {
       const newLink = (await boRow.locator(tid('invite-link')).textContent())?.trim() ?? '';
       await bo.page.goto(newLink);
       await bo.page.waitForSelector(tid('participant-home'));
+
+      // The facilitator's home lists the series with webinar 2 as the next one.
+      await f.page.goto('/facilitator');
+      await f.page.waitForSelector(tid('series-list'));
+      expect(await f.page.textContent(tid('series-next'))).toContain('Samling 2');
+      await desktopAndPhone(f.page, 'series-home');
     });
     expect([...f.errors, ...ada.errors, ...bo.errors]).toEqual([]);
   });
