@@ -5,6 +5,7 @@ import { FacilitatorHomePage } from './pages/FacilitatorHomePage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { SeriesPage } from './pages/SeriesPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { WebinarDetailPage } from './pages/WebinarDetailPage.tsx';
 
@@ -20,7 +21,14 @@ const router = createBrowserRouter([
         element: <RequireFacilitator />,
         children: [
           { index: true, element: <FacilitatorHomePage /> },
+          { path: 'series/:id', element: <SeriesPage /> },
           { path: 'webinars/:id', element: <WebinarDetailPage /> },
+          {
+            path: 'webinars/:id/closed',
+            lazy: async () => ({
+              Component: (await import('./pages/ClosingPage.tsx')).FacilitatorClosingPage,
+            }),
+          },
           {
             path: 'webinars/:id/room',
             lazy: async () => ({ Component: (await import('./pages/RoomPage.tsx')).FacilitatorRoomPage }),
@@ -30,7 +38,13 @@ const router = createBrowserRouter([
       // Media pages load livekit-client on demand; facilitator admin pages stay light.
       {
         path: '/join/:token',
-        lazy: async () => ({ Component: (await import('./pages/JoinPage.tsx')).JoinPage }),
+        lazy: async () => ({
+          Component: (await import('./pages/ParticipantHomePage.tsx')).ParticipantHomePage,
+        }),
+      },
+      {
+        path: '/join/:token/closed',
+        lazy: async () => ({ Component: (await import('./pages/ClosingPage.tsx')).ParticipantClosingPage }),
       },
       {
         path: '/join/:token/feedback',

@@ -14,12 +14,8 @@ import { newToken } from '../src/auth/tokens.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { openPglite } from '../src/db/pglite.ts';
-import {
-  insertFacilitator,
-  insertParticipant,
-  insertWebinarInNewSeries,
-  setWebinarStatus,
-} from '../src/db/repo.ts';
+import { insertFacilitator, insertParticipant, setWebinarStatus } from '../src/db/repo.ts';
+import { insertWebinarInNewSeries } from '../src/db/series.ts';
 import { LiveKitAdapter } from '../src/livekit/adapter.ts';
 import { launchLiveKit } from '../src/livekit/launcher.ts';
 

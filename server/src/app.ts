@@ -20,6 +20,7 @@ import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { livekitWebhookRoutes } from './routes/livekit-webhook.ts';
 import { privacyRoutes } from './routes/privacy.ts';
+import { seriesRoutes } from './routes/series.ts';
 import { themeRoutes } from './routes/themes.ts';
 import { webinarRoutes } from './routes/webinars.ts';
 
@@ -74,6 +75,7 @@ export async function buildApp(
     healthRoutes,
     authRoutes,
     webinarRoutes,
+    seriesRoutes,
     feedbackRoutes,
     themeRoutes,
     privacyRoutes,

@@ -96,10 +96,12 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
     const opened = await api(t, 'POST', `/api/webinars/${webinarId}/open`, { cookie });
     expect(opened.body.webinar.status).toBe('live');
     const invite = await api(t, 'GET', `/api/invites/${invites[0]?.token}`);
-    expect(invite.body).toEqual({
+    expect(invite.body).toMatchObject({
       participant: { id: invites[0]?.id, name: 'Ola' },
-      webinar: { id: webinarId, title: 'Samling 1', status: 'live' },
+      series: { title: 'Samling 1' },
+      webinar: { id: webinarId, title: 'Samling 1', status: 'live', scheduledAt: null, durationMinutes: 180 },
     });
+    expect(invite.body.webinars.map((w: { id: string }) => w.id)).toEqual([webinarId]);
     expect((await api(t, 'GET', `/api/invites/${'A'.repeat(32)}`)).status).toBe(404);
     expect((await api(t, 'GET', '/api/invites/short')).status).toBe(400);
   });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { TemplateId, ThemeTemplate } from './domain/feedback-themes.ts';
+import { DEFAULT_WEBINAR_MINUTES, LocalDate, LocalTime, WebinarMinutes } from './domain/series.ts';
 import { FeedbackCardView } from './realtime.ts';
 
 /** Email + password for a facilitator login. */
@@ -49,6 +50,14 @@ export const WebinarSummary = z.object({
   title: z.string(),
   status: WebinarStatus,
   createdAt: z.string(),
+  /** Its place in the series when it was added (1, 2, 3 …). */
+  position: z.number().int(),
+  /** When it starts (ISO), or null for a webinar without a date. */
+  scheduledAt: z.string().nullable(),
+  /** The start as local date and time in Europe/Oslo (what the facilitator typed). */
+  date: z.string().nullable(),
+  startTime: z.string().nullable(),
+  durationMinutes: z.number().int(),
 });
 /** A webinar summary. */
 export type WebinarSummary = z.infer<typeof WebinarSummary>;
@@ -78,10 +87,29 @@ export const WebinarDetail = WebinarSummary.extend({ participants: z.array(Parti
 /** `GET /api/webinars/:id`. */
 export type WebinarDetail = z.infer<typeof WebinarDetail>;
 
-/** `GET /api/invites/:token`: what a participant may know before joining. */
+/** A webinar of the series as its participants see it on their own page. */
+export const InviteWebinar = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: WebinarStatus,
+  scheduledAt: z.string().nullable(),
+  date: z.string().nullable(),
+  startTime: z.string().nullable(),
+  durationMinutes: z.number().int(),
+});
+/** A webinar of the series as its participants see it. */
+export type InviteWebinar = z.infer<typeof InviteWebinar>;
+
+/**
+ * `GET /api/invites/:token`: what a participant may know before joining: their series, its
+ * webinars in running order, and the webinar the link leads to now (the live one, else the next
+ * planned one; the last one when all have ended).
+ */
 export const InviteInfo = z.object({
   participant: z.object({ id: z.string(), name: z.string() }),
-  webinar: z.object({ id: z.string(), title: z.string(), status: WebinarStatus }),
+  series: z.object({ id: z.string(), title: z.string() }),
+  webinar: InviteWebinar,
+  webinars: z.array(InviteWebinar),
 });
 /** `GET /api/invites/:token`. */
 export type InviteInfo = z.infer<typeof InviteInfo>;
@@ -149,3 +177,79 @@ export const Readiness = z.object({
   db: z.string(),
   livekit: z.string(),
 });
+
+/** One webinar of a series' schedule: title, local date and start time (Europe/Oslo), length. */
+export const ScheduledWebinarBody = z.object({
+  title: z.string().trim().min(1).max(200),
+  date: LocalDate,
+  startTime: LocalTime,
+  durationMinutes: WebinarMinutes.default(DEFAULT_WEBINAR_MINUTES),
+});
+/** Body of `POST /api/series/:id/webinars` and `PUT /api/series/:id/webinars/:webinarId`. */
+export type ScheduledWebinarBody = z.infer<typeof ScheduledWebinarBody>;
+
+/** Body of `POST /api/series`: a title and its webinars (the form starts with three). */
+export const CreateSeriesBody = z.object({
+  title: z.string().trim().min(1).max(200),
+  webinars: z.array(ScheduledWebinarBody).min(1).max(12),
+});
+/** Body of `POST /api/series`. */
+export type CreateSeriesBody = z.infer<typeof CreateSeriesBody>;
+
+/** A series on the facilitator's home: its size and the webinar that comes next. */
+export const SeriesSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  webinarCount: z.number().int(),
+  participantCount: z.number().int(),
+  /** The live webinar, else the next planned one; null when all have run. */
+  nextWebinar: WebinarSummary.nullable(),
+});
+/** A series on the facilitator's home. */
+export type SeriesSummary = z.infer<typeof SeriesSummary>;
+
+/** `GET /api/series/:id`: the series with its webinars in running order and its cohort. */
+export const SeriesDetail = z.object({
+  id: z.string(),
+  title: z.string(),
+  webinars: z.array(WebinarSummary),
+  participants: z.array(ParticipantWithInvite),
+});
+/** `GET /api/series/:id`. */
+export type SeriesDetail = z.infer<typeof SeriesDetail>;
+
+/** Who attended one webinar: how many, and how many per municipality. */
+export const WebinarAttendance = z.object({
+  webinarId: z.string(),
+  title: z.string(),
+  attended: z.number().int(),
+  byMunicipality: z.array(z.object({ municipality: z.string(), count: z.number().int() })),
+});
+/** Who attended one webinar. */
+export type WebinarAttendance = z.infer<typeof WebinarAttendance>;
+
+/** `GET /api/series/:id/attendance`: counts per webinar and minutes per person and webinar. */
+export const AttendanceReport = z.object({
+  webinars: z.array(WebinarAttendance),
+  participants: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      municipality: z.string().nullable(),
+      /** Minutes per webinar id; a webinar the person did not join is absent. */
+      minutes: z.record(z.string(), z.number().int()),
+    }),
+  ),
+});
+/** `GET /api/series/:id/attendance`. */
+export type AttendanceReport = z.infer<typeof AttendanceReport>;
+
+/** Route params of one webinar of a series. */
+export const SeriesWebinarParams = IdParams.extend({ webinarId: z.uuid() });
+/** `GET /api/series`. */
+export const SeriesListResponse = z.object({ series: z.array(SeriesSummary) });
+/** `POST /api/series` and `GET /api/series/:id`. */
+export const SeriesDetailResponse = z.object({ series: SeriesDetail });
+/** `GET /api/series/:id/attendance`. */
+export const AttendanceResponse = z.object({ attendance: AttendanceReport });

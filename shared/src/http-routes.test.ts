@@ -19,7 +19,8 @@ describe('the HTTP route table', () => {
   });
 
   it.each(routes)('%s names the param its auth policy needs', (_name, route) => {
-    if (route.auth === 'facilitatorOfWebinar') expect(pathParams(route.path)).toContain('id');
+    if (route.auth === 'facilitatorOfWebinar' || route.auth === 'facilitatorOfSeries')
+      expect(pathParams(route.path)).toContain('id');
     if (route.auth === 'invite') expect(pathParams(route.path)).toContain('token');
   });
 

@@ -8,8 +8,10 @@
  */
 import { z } from 'zod';
 import {
+  AttendanceResponse,
   ClientConfig,
   CreateParticipantBody,
+  CreateSeriesBody,
   CreateWebinarBody,
   CsvQuery,
   FacilitatorResponse,
@@ -26,6 +28,10 @@ import {
   ParticipantParams,
   ParticipantResponse,
   Readiness,
+  ScheduledWebinarBody,
+  SeriesDetailResponse,
+  SeriesListResponse,
+  SeriesWebinarParams,
   SetupBody,
   SetupStatus,
   ThemeParams,
@@ -41,9 +47,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * Who may call a route: anyone; a signed-in facilitator; a facilitator of the series the
- * `:id` webinar belongs to; the holder of the `:token` invite link.
+ * `:id` webinar belongs to; a facilitator of the `:id` series; the holder of the `:token` invite link.
  */
-export type RouteAuth = 'none' | 'facilitator' | 'facilitatorOfWebinar' | 'invite';
+export type RouteAuth = 'none' | 'facilitator' | 'facilitatorOfWebinar' | 'facilitatorOfSeries' | 'invite';
 
 /** One route of the HTTP API. */
 export interface HttpRoute {
@@ -192,6 +198,81 @@ export const httpRoutes = {
     auth: 'invite',
     params: InviteParams,
     response: { 200: ParticipantDataExport },
+  },
+
+  seriesList: {
+    method: 'GET',
+    path: '/api/series',
+    auth: 'facilitator',
+    response: { 200: SeriesListResponse },
+  },
+  createSeries: {
+    method: 'POST',
+    path: '/api/series',
+    auth: 'facilitator',
+    body: CreateSeriesBody,
+    response: { 201: SeriesDetailResponse },
+  },
+  series: {
+    method: 'GET',
+    path: '/api/series/:id',
+    auth: 'facilitatorOfSeries',
+    params: IdParams,
+    response: { 200: SeriesDetailResponse },
+  },
+  addSeriesWebinar: {
+    method: 'POST',
+    path: '/api/series/:id/webinars',
+    auth: 'facilitatorOfSeries',
+    params: IdParams,
+    body: ScheduledWebinarBody,
+    response: { 201: WebinarResponse },
+  },
+  rescheduleSeriesWebinar: {
+    method: 'PUT',
+    path: '/api/series/:id/webinars/:webinarId',
+    auth: 'facilitatorOfSeries',
+    params: SeriesWebinarParams,
+    body: ScheduledWebinarBody,
+    response: { 200: WebinarResponse },
+  },
+  removeSeriesWebinar: {
+    method: 'DELETE',
+    path: '/api/series/:id/webinars/:webinarId',
+    auth: 'facilitatorOfSeries',
+    params: SeriesWebinarParams,
+    response: { 204: z.void() },
+  },
+  /** A new invite link for a participant; the old one stops working at once (HTTP and socket). */
+  reissueInvite: {
+    method: 'POST',
+    path: '/api/series/:id/participants/:participantId/invite',
+    auth: 'facilitatorOfSeries',
+    params: ParticipantParams,
+    response: { 200: ParticipantResponse },
+  },
+  endWebinar: {
+    method: 'POST',
+    path: '/api/webinars/:id/end',
+    auth: 'facilitatorOfWebinar',
+    params: IdParams,
+    response: { 200: WebinarResponse },
+  },
+  seriesAttendance: {
+    method: 'GET',
+    path: '/api/series/:id/attendance',
+    auth: 'facilitatorOfSeries',
+    params: IdParams,
+    response: { 200: AttendanceResponse },
+  },
+  seriesAttendanceCsv: {
+    method: 'GET',
+    path: '/api/series/:id/attendance.csv',
+    auth: 'facilitatorOfSeries',
+    params: IdParams,
+    query: CsvQuery,
+    response: { 200: z.string() },
+    produces: 'text/csv',
   },
 
   /** LiveKit posts `application/webhook+json`; the raw text is kept to verify its signature. */

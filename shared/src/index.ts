@@ -18,6 +18,7 @@ export * from './domain/groups.ts';
 export * from './domain/permissions.ts';
 export * from './domain/plan.ts';
 export * from './domain/rotation.ts';
+export * from './domain/series.ts';
 export * from './domain/session-commands.ts';
 export * from './domain/session-events.ts';
 export * from './domain/session-reducer.ts';

@@ -1,116 +1,167 @@
+import { DEFAULT_SERIES_WEBINARS, defaultSeriesSchedule, type ScheduleDraft } from '@rundgang/shared';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { ErrorMessage, Loading, StatusMessage } from '../components/Feedback.tsx';
+import { Link, useNavigate } from 'react-router-dom';
+import { ErrorMessage, Loading } from '../components/Feedback.tsx';
+import { ScheduleFields } from '../components/series/ScheduleFields.tsx';
 import { WebinarStatusBadge } from '../components/WebinarStatusBadge.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useErrorText } from '../hooks/use-error-text.ts';
-import { useFormatDate } from '../hooks/use-format-date.ts';
+import { useFormatSchedule } from '../hooks/use-format-schedule.ts';
 import { useAppStore } from '../store/index.ts';
 
-/** The facilitator's webinars, newest first. */
-function WebinarList() {
+/** The facilitator's series, newest first, each with the webinar that comes next. */
+function SeriesList() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const formatDate = useFormatDate();
-  const list = useAppStore((s) => s.webinarList);
-  const loadWebinars = useAppStore((s) => s.loadWebinars);
+  const formatSchedule = useFormatSchedule();
+  const list = useAppStore((s) => s.seriesList);
+  const loadSeriesList = useAppStore((s) => s.loadSeriesList);
 
   useEffect(() => {
-    void loadWebinars();
-  }, [loadWebinars]);
+    void loadSeriesList();
+  }, [loadSeriesList]);
 
   if (list.status === 'idle' || list.status === 'loading') return <Loading label={t('app.loading')} />;
   if (list.status === 'error') return <ErrorMessage>{errorText(list.code)}</ErrorMessage>;
   if (list.data.length === 0)
     return (
-      <p className="empty-state" data-testid="webinars-empty">
-        {t('webinars.empty')}
+      <p className="empty-state" data-testid="series-empty">
+        {t('series.empty')}
       </p>
     );
   return (
-    <ul className="card-list" data-testid="webinar-list">
-      {list.data.map((webinar) => (
-        <li key={webinar.id} className="card">
-          <Link to={`/facilitator/webinars/${webinar.id}`} className="card__title" data-testid="webinar-link">
-            {webinar.title}
+    <ul className="card-list" data-testid="series-list">
+      {list.data.map((series) => (
+        <li key={series.id} className="card">
+          <Link to={`/facilitator/series/${series.id}`} className="card__title" data-testid="series-link">
+            {series.title}
           </Link>
-          <div className="card__meta">
-            <WebinarStatusBadge status={webinar.status} />
-            <span>{t('webinars.createdAt', { date: formatDate(webinar.createdAt) })}</span>
-          </div>
+          <p className="card__meta">
+            {t('series.counts', { webinars: series.webinarCount, participants: series.participantCount })}
+          </p>
+          {series.nextWebinar ? (
+            <div className="card__meta" data-testid="series-next">
+              <WebinarStatusBadge status={series.nextWebinar.status} />
+              <span>
+                {t('series.next', {
+                  title: series.nextWebinar.title,
+                  when: formatSchedule(series.nextWebinar),
+                })}
+              </span>
+            </div>
+          ) : (
+            <p className="card__meta">{t('series.allEnded')}</p>
+          )}
         </li>
       ))}
     </ul>
   );
 }
 
-/** Creates a new webinar (in a new series) from a title. */
-function CreateWebinarForm() {
+const todayLocal = () => new Date().toISOString().slice(0, 10);
+
+/** Creates a series: a title and its webinars (three by default, three weeks apart). */
+function CreateSeriesForm() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const createWebinar = useAppStore((s) => s.createWebinar);
+  const navigate = useNavigate();
+  const createSeries = useAppStore((s) => s.createSeries);
   const id = useId();
+  const titleOf = (n: number) => t('series.defaultTitle', { n });
   const [title, setTitle] = useState('');
+  const [webinars, setWebinars] = useState<ScheduleDraft[]>(() =>
+    defaultSeriesSchedule(DEFAULT_SERIES_WEBINARS, todayLocal(), titleOf),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
+
+  const setCount = (count: number) => {
+    const more = defaultSeriesSchedule(count, todayLocal(), titleOf);
+    setWebinars((current) => more.map((w, i) => current[i] ?? w));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) return;
     setBusy(true);
     setError(null);
-    setNotice('');
     try {
-      const created = await createWebinar(title.trim());
-      setTitle('');
-      setNotice(t('webinars.created', { title: created.title }));
+      const created = await createSeries({
+        title: title.trim(),
+        webinars: webinars.map((w) => ({ ...w, title: w.title.trim() })),
+      });
+      navigate(`/facilitator/series/${created.id}`);
     } catch (caught) {
       setError(errorText(caught));
-    } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form className="form form--inline" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>{t('webinars.titleLabel')}</label>
-        <input
-          id={`${id}-title`}
-          name="title"
-          required
-          maxLength={200}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          data-testid="webinar-title-input"
-        />
+    <form className="form" onSubmit={submit}>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-title`}>{t('series.titleLabel')}</label>
+          <input
+            id={`${id}-title`}
+            name="title"
+            required
+            maxLength={200}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            data-testid="series-title-input"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-count`}>{t('series.count')}</label>
+          <select
+            id={`${id}-count`}
+            value={webinars.length}
+            onChange={(e) => setCount(Number(e.target.value))}
+            data-testid="series-count"
+          >
+            {Array.from({ length: 12 }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
-      <button type="submit" className="button" disabled={busy} data-testid="create-webinar">
-        {busy ? t('webinars.creating') : t('webinars.create')}
-      </button>
+      {webinars.map((w, i) => (
+        <ScheduleFields
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the schedule.
+          key={i}
+          value={w}
+          onChange={(next) => setWebinars((all) => all.map((x, j) => (j === i ? next : x)))}
+          legend={t('series.webinarLegend', { n: i + 1 })}
+          testIdPrefix={`series-webinar-${i + 1}`}
+        />
+      ))}
       {error && <ErrorMessage>{error}</ErrorMessage>}
-      <StatusMessage>{notice}</StatusMessage>
+      <button type="submit" className="button" disabled={busy} data-testid="create-series">
+        {busy ? t('series.creating') : t('series.create')}
+      </button>
     </form>
   );
 }
 
-/** `/facilitator`: list and create webinars. */
+/** `/facilitator`: the facilitator's series and a new one. */
 export function FacilitatorHomePage() {
   const { t } = useTranslation();
   const id = useId();
-  useDocumentTitle(t('webinars.title'));
+  useDocumentTitle(t('series.title'));
   return (
     <div className="stack">
-      <h1>{t('webinars.title')}</h1>
+      <h1>{t('series.title')}</h1>
       <section className="panel" aria-labelledby={`${id}-list`}>
-        <h2 id={`${id}-list`}>{t('webinars.listHeading')}</h2>
-        <WebinarList />
+        <h2 id={`${id}-list`}>{t('series.listHeading')}</h2>
+        <SeriesList />
       </section>
       <section className="panel" aria-labelledby={`${id}-create`}>
-        <h2 id={`${id}-create`}>{t('webinars.createHeading')}</h2>
-        <CreateWebinarForm />
+        <h2 id={`${id}-create`}>{t('series.createHeading')}</h2>
+        <CreateSeriesForm />
       </section>
     </div>
   );

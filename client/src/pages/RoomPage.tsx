@@ -12,6 +12,8 @@ import { ParticipantGrid } from '../components/room/ParticipantGrid.tsx';
 import { PresentList } from '../components/room/PresentList.tsx';
 import { RoomControls } from '../components/room/RoomControls.tsx';
 import { SessionErrorPanel } from '../components/room/SessionErrorPanel.tsx';
+import { ConsoleEndWebinarButton } from '../components/series/EndWebinarButton.tsx';
+import { useClosingRedirect } from '../hooks/use-closing-redirect.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { participantIdOf } from '../lib/live-view.ts';
 import { endSession, startSession } from '../realtime/session.ts';
@@ -93,6 +95,11 @@ function LiveRoom({
   const room = useAppStore((s) => s.room);
   const sessionError = useAppStore((s) => s.sessionError);
   const targetKey = target.kind === 'participant' ? `p:${target.invite}` : `f:${target.webinarId}`;
+  useClosingRedirect(
+    target.kind === 'participant'
+      ? `/join/${target.invite}/closed`
+      : `/facilitator/webinars/${target.webinarId}/closed`,
+  );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the session is keyed by targetKey, not object identity.
   useEffect(() => {
@@ -107,6 +114,7 @@ function LiveRoom({
       <header className="room__header">
         <RoomTitle />
         <ConnectionBanner />
+        {target.kind === 'facilitator' && <ConsoleEndWebinarButton webinarId={target.webinarId} />}
       </header>
       {sessionError && <SessionErrorPanel error={sessionError} viewer={viewer} onRejoin={rejoin} />}
       {room && (

@@ -41,7 +41,8 @@ export const createAuthSlice: SliceCreator<AuthSlice> = (set) => ({
       set({
         facilitator: null,
         authStatus: 'signedOut',
-        webinarList: { status: 'idle' },
+        seriesList: { status: 'idle' },
+        seriesDetail: { status: 'idle' },
         webinarDetail: { status: 'idle' },
       });
     }

@@ -9,6 +9,7 @@ import { createFeedbackSlice } from './feedback-slice.ts';
 import { createLiveSlice } from './live-slice.ts';
 import { createMediaSlice } from './media-slice.ts';
 import { createPresenceSlice } from './presence-slice.ts';
+import { createSeriesSlice } from './series-slice.ts';
 import { createSessionSlice } from './session-slice.ts';
 import type { AppState } from './types.ts';
 import { createWebinarsSlice } from './webinars-slice.ts';
@@ -19,6 +20,7 @@ export type { AppState, Loadable } from './types.ts';
 export const useAppStore = create<AppState>()((...args) => ({
   ...createAuthSlice(...args),
   ...createWebinarsSlice(...args),
+  ...createSeriesSlice(...args),
   ...createMediaSlice(...args),
   ...createSessionSlice(...args),
   ...createLiveSlice(...args),

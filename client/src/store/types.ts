@@ -7,12 +7,14 @@ import type { FeedbackSlice } from './feedback-slice.ts';
 import type { LiveSlice } from './live-slice.ts';
 import type { MediaSlice } from './media-slice.ts';
 import type { PresenceSlice } from './presence-slice.ts';
+import type { SeriesSlice } from './series-slice.ts';
 import type { SessionSlice } from './session-slice.ts';
 import type { WebinarsSlice } from './webinars-slice.ts';
 
 /** The whole client state: one store, composed of typed slices. */
 export type AppState = AuthSlice &
   WebinarsSlice &
+  SeriesSlice &
   MediaSlice &
   SessionSlice &
   LiveSlice &

@@ -20,6 +20,11 @@ export interface WebinarRow {
   title: string;
   status: WebinarStatus;
   created_at: Date | string;
+  position: number;
+  scheduled_at: Date | string | null;
+  duration_minutes: number;
+  opened_at: Date | string | null;
+  ended_at: Date | string | null;
 }
 /** A participant row. */
 export interface ParticipantRow {
@@ -107,31 +112,11 @@ export async function deleteSetting(db: Queryable, key: string) {
   await db.query('delete from app_settings where key = $1', [key]);
 }
 
-/** Creates a series owned by a facilitator, with its first webinar. */
-export async function insertWebinarInNewSeries(
-  db: Queryable,
-  facilitatorId: string,
-  title: string,
-): Promise<WebinarRow> {
-  const seriesId = randomUUID();
-  await db.query('insert into series (id, title) values ($1, $2)', [seriesId, title]);
-  await db.query('insert into series_facilitators (series_id, facilitator_id) values ($1, $2)', [
-    seriesId,
-    facilitatorId,
-  ]);
-  const [row] = await db.query<WebinarRow>(
-    'insert into webinars (id, series_id, title) values ($1, $2, $3) returning *',
-    [randomUUID(), seriesId, title],
-  );
-  if (!row) throw new Error('insert failed');
-  return row;
-}
-
-/** Webinars of the series a facilitator runs, newest first. */
+/** Webinars of the series a facilitator runs, newest first (a series' webinars by position). */
 export async function webinarsOfFacilitator(db: Queryable, facilitatorId: string): Promise<WebinarRow[]> {
   return db.query<WebinarRow>(
     `select w.* from webinars w join series_facilitators sf on sf.series_id = w.series_id
-     where sf.facilitator_id = $1 order by w.created_at desc`,
+     where sf.facilitator_id = $1 order by w.created_at desc, w.position desc`,
     [facilitatorId],
   );
 }
@@ -198,15 +183,18 @@ export async function webinarById(db: Queryable, webinarId: string): Promise<Web
   return (await db.query<WebinarRow>('select * from webinars where id = $1', [webinarId]))[0];
 }
 
-/** The webinar an invite to a series leads to now: the live one, else the latest one. */
+/**
+ * The webinar an invite to a series joins now: the live one, else the next planned one in
+ * running order (to wait for it to open); none when every webinar has ended.
+ */
 export async function currentWebinarOfSeries(
   db: Queryable,
   seriesId: string,
 ): Promise<WebinarRow | undefined> {
   return (
     await db.query<WebinarRow>(
-      `select * from webinars where series_id = $1
-       order by (status = 'live') desc, created_at desc limit 1`,
+      `select * from webinars where series_id = $1 and status <> 'ended'
+       order by (status = 'live') desc, scheduled_at asc nulls last, position asc limit 1`,
       [seriesId],
     )
   )[0];
@@ -224,7 +212,7 @@ export async function resolveInvite(
 ): Promise<{ participant: ParticipantRow; webinar: WebinarRow } | undefined> {
   const participant = await participantByInvite(db, token);
   if (!participant) return undefined;
-  // The invite is per series, not per webinar.
+  // The invite is per series, not per webinar; an ended webinar is never joined.
   const webinar = await currentWebinarOfSeries(db, participant.series_id);
   return webinar ? { participant, webinar } : undefined;
 }

@@ -1,8 +1,9 @@
 /**
  * Who may call a route, enforced in one place from the `auth` policy each route declares in the
  * shared table: a facilitator's session cookie is checked before anything else (401), then —
- * once params are validated — that they run the `:id` webinar's series (404, like a webinar
- * that does not exist), or that the `:token` invite is valid (404).
+ * once params are validated — that they run the `:id` webinar's series or the `:id` series (a
+ * row in `series_facilitators`; 404, like one that does not exist), or that the `:token` invite
+ * is valid (404).
  */
 import fastifyCookie from '@fastify/cookie';
 import { IdParams, InviteParams, type RouteAuth } from '@rundgang/shared';
@@ -15,6 +16,7 @@ import {
   type WebinarRow,
   webinarOfFacilitator,
 } from '../db/repo.ts';
+import { type SeriesRow, seriesOfFacilitator } from '../db/series.ts';
 import { AppError, parseOr400 } from '../errors.ts';
 
 /** The caller of a request, as its route's auth policy established it. */
@@ -22,6 +24,7 @@ export type Who =
   | { auth: 'none' }
   | { auth: 'facilitator'; facilitator: FacilitatorRow }
   | { auth: 'facilitatorOfWebinar'; facilitator: FacilitatorRow; webinar: WebinarRow }
+  | { auth: 'facilitatorOfSeries'; facilitator: FacilitatorRow; series: SeriesRow }
   | { auth: 'invite'; participant: ParticipantRow };
 
 /** The caller under one auth policy. */
@@ -50,7 +53,7 @@ export const authPlugin = fp(
     app.addHook('onRequest', async (req) => {
       req.who = NOBODY;
       const auth = req.routeOptions.config.auth;
-      if (auth === 'facilitator' || auth === 'facilitatorOfWebinar') {
+      if (auth === 'facilitator' || auth === 'facilitatorOfWebinar' || auth === 'facilitatorOfSeries') {
         req.who = { auth: 'facilitator', facilitator: await requireFacilitator(db, req) };
       }
     });
@@ -62,6 +65,12 @@ export const authPlugin = fp(
         const webinar = await webinarOfFacilitator(db, facilitator.id, id);
         if (!webinar) throw new AppError('not_found', 'No such webinar');
         req.who = { auth, facilitator, webinar };
+      } else if (auth === 'facilitatorOfSeries' && req.who?.auth === 'facilitator') {
+        const { facilitator } = req.who;
+        const { id } = parseOr400(IdParams, req.params);
+        const series = await seriesOfFacilitator(db, facilitator.id, id);
+        if (!series) throw new AppError('not_found', 'No such series');
+        req.who = { auth, facilitator, series };
       } else if (auth === 'invite') {
         const { token } = parseOr400(InviteParams, req.params);
         const participant = await participantByInvite(db, token);

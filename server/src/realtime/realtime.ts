@@ -20,6 +20,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import { Server } from 'socket.io';
 import { facilitatorForToken, SESSION_COOKIE } from '../auth/session.ts';
+import { closeAttendance, openAttendance } from '../db/attendance.ts';
 import type { Db } from '../db/db.ts';
 import { resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
 import type { LiveSession } from '../engine/live-session.ts';
@@ -116,6 +117,10 @@ export interface Realtime {
   /** A verified LiveKit webhook said someone joined or left a room. */
   mediaEvent(e: MediaPresenceEvent): void;
   webinarChanged(webinarId: string): void;
+  /** The webinar has ended: everyone in it is told (status ended) and then disconnected. */
+  webinarEnded(webinarId: string, title: string): void;
+  /** A participant's invite link was revoked: their open sockets lose access at once. */
+  participantRevoked(participantId: string): void;
   close(): Promise<void>;
 }
 
@@ -156,6 +161,18 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
         });
       })
       .catch((err) => o.log.error({ err }, 'could not broadcast webinar state'));
+  };
+
+  // Attendance writes of one participant run in order, so a quick leave never lands before its join.
+  const attendanceQueue = new Map<string, Promise<void>>();
+  const recordAttendance = (participantId: string, write: () => Promise<void>) => {
+    const next = (attendanceQueue.get(participantId) ?? Promise.resolve())
+      .then(write)
+      .catch((err) => o.log.error({ err }, 'attendance update failed'));
+    attendanceQueue.set(participantId, next);
+    void next.then(() => {
+      if (attendanceQueue.get(participantId) === next) attendanceQueue.delete(participantId);
+    });
   };
 
   io.use((socket, next) => {
@@ -201,10 +218,17 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
       socket.join(participantChannel(participantId));
       orchestrator.rememberName(identity.webinarId, participantId, identity.name);
       session.run((state, t) => decideJoin(state, participantId, t)).catch(logFailure);
+      recordAttendance(participantId, () =>
+        openAttendance(o.db, identity.webinarId, participantId, new Date(now())),
+      );
       socket.on('disconnect', () => {
         // A dropout keeps their seat; "left" is recorded only when their last tab is gone.
         if (io.of('/').adapter.rooms.get(participantChannel(participantId))?.size) return;
         session.run((state, t) => decideLeave(state, participantId, t)).catch(logFailure);
+        const leftAt = new Date(now());
+        recordAttendance(participantId, () =>
+          closeAttendance(o.db, identity.webinarId, participantId, leftAt),
+        );
       });
     }
     socket.on('disconnect', () => {
@@ -245,12 +269,28 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     io.to(facilitatorChannel(webinarId)).emit('media:presence', mediaPresenceOf(webinarId));
   };
 
+  const webinarEnded = (webinarId: string, title: string) => {
+    // One connection delivers in order: the ended status arrives before the disconnect.
+    io.to(webinarChannel(webinarId)).emit('webinar:updated', {
+      webinarId,
+      title,
+      status: 'ended',
+      present: [],
+    });
+    io.in(webinarChannel(webinarId)).disconnectSockets(true);
+  };
+  const participantRevoked = (participantId: string) => {
+    io.in(participantChannel(participantId)).disconnectSockets(true);
+  };
+
   return {
     io,
     sessions,
     orchestrator,
     mediaEvent,
     webinarChanged,
+    webinarEnded,
+    participantRevoked,
     // Not io.close(): that would also close the HTTP server, which Fastify owns.
     close: async () => {
       // Closing transports (not disconnecting sockets) lets clients reconnect by themselves

@@ -187,6 +187,17 @@ export async function webinarWithParticipants(t: TestApp, cookie: string, names:
   return { webinarId, invites };
 }
 
+/** Waits until check() returns a truthy value and returns it (polling, bounded). */
+export async function until<T>(check: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /** Connects a real socket.io client and waits for connect or a connect_error. */
 export function connectSocket(
   t: Pick<TestApp, 'url'>,

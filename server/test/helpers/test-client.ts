@@ -8,7 +8,7 @@ import type {
   RoomAssignment,
   SessionSnapshot,
 } from '@rundgang/shared';
-import { connectSocket, request, type TestApp, type TestSocket } from './test-app.ts';
+import { connectSocket, request, type TestApp, type TestSocket, until } from './test-app.ts';
 
 /** One connected person as the server sees them. */
 export class TestClient {
@@ -51,14 +51,8 @@ export class TestClient {
   }
 
   /** Waits until check() returns a truthy value and returns it. */
-  async until<T>(check: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> {
-    const started = Date.now();
-    for (;;) {
-      const value = check();
-      if (value) return value;
-      if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+  until<T>(check: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> {
+    return until(check, timeoutMs);
   }
 
   /** Waits for a snapshot (newer than `afterSeq`) that satisfies pred. */
