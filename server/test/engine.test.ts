@@ -174,6 +174,29 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
     );
   });
 
+  it('undoes "skip phase (all)" exactly, once, and only for facilitators', async () => {
+    const timers = () => ['g1', 'g2'].map((id) => group(facilitator, id).timer);
+    const before = timers();
+    const { seq } = accepted(
+      await facilitator.request('timer:control', { action: 'skip_phase', target: 'all' }),
+    );
+    const skipped = await facilitator.waitForState((s) => s.seq >= seq);
+    const undo = skipped.state.breakouts?.undo;
+    expect(undo).toMatchObject({ action: 'phase_skipped', target: 'all' });
+    expect(timers()).not.toEqual(before);
+    const p0 = participants[0]?.client;
+    expect(refused(await p0?.request('timer:undo', { at: undo?.at ?? 0 })).code).toBe('forbidden');
+    const undone = accepted(await facilitator.request('timer:undo', { at: undo?.at ?? 0 }));
+    const restored = await facilitator.waitForState((s) => s.seq >= undone.seq);
+    expect(restored.state.breakouts?.undo).toBeUndefined();
+    // A tick may have moved a timer whose deadline passed meanwhile; compare without it.
+    expect(timers().map((t) => t.status === 'running' && t.deadline)).toEqual(
+      before.map((t) => t.status === 'running' && t.deadline),
+    );
+    expect(refused(await facilitator.request('timer:undo', { at: undo?.at ?? 0 })).code).toBe('conflict');
+    expect(refused(await facilitator.request('timer:undo', { at: -1 } as never)).code).toBe('bad_request');
+  });
+
   it('keeps state and every deadline across a server restart; clients resync without reloading', async () => {
     const before = facilitator.latest;
     const sockets = [facilitator, ...participants.map((p) => p.client)];
@@ -251,6 +274,7 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
       'roles:swap',
       'room:visit',
       'timer:control',
+      'timer:undo',
     ]);
     const p = participants[1]?.client;
     await facilitator.waitForState((x) => x.state.present.length === 6);

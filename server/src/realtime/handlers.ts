@@ -25,6 +25,7 @@ import {
   decideStartSegment,
   decideSwapRoles,
   decideTimer,
+  decideUndoTimer,
   FeedbackListRequest,
   FeedbackPresentRequest,
   FeedbackSubmitRequest,
@@ -46,6 +47,7 @@ import {
   SwapRolesRequest,
   ThemesListRequest,
   TimerControlRequest,
+  TimerUndoRequest,
 } from '@rundgang/shared';
 import type { z } from 'zod';
 import type { Db } from '../db/db.ts';
@@ -178,6 +180,12 @@ export const handlers: {
     schema: TimerControlRequest,
     capability: 'timer:control',
     handle: async (p, { session }) => unwrap(await session.run((state, now) => decideTimer(state, p, now))),
+  }),
+  'timer:undo': spec({
+    schema: TimerUndoRequest,
+    capability: 'timer:control',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideUndoTimer(state, p, now))),
   }),
   'group:move_member': spec({
     schema: MoveMemberRequest,

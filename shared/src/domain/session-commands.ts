@@ -20,7 +20,7 @@ import {
   TimerExtensionMs,
 } from './session-events.ts';
 import { hasFeedbackReceipt } from './session-reducer.ts';
-import type { SessionGroup, SessionState } from './session-state.ts';
+import { type SessionGroup, type SessionState, UNDO_WINDOW_MS } from './session-state.ts';
 import { advanceIfDue } from './timers.ts';
 
 /** What a command answers: the events to record and broadcast, or why it was refused. */
@@ -112,6 +112,26 @@ export function decideTimer(state: SessionState, command: TimerCommand, now: num
       return ok([{ type: 'phase_started', at: now, target, round, phaseIndex }]);
     }
   }
+}
+
+/** Payload of `timer:undo`: the change to undo, by its time (`undo.at` as the console saw it). */
+export const UndoTimerCommand = z.object({ at: z.number().int().min(0) });
+/** Payload of `timer:undo`. */
+export type UndoTimerCommand = z.infer<typeof UndoTimerCommand>;
+
+/**
+ * Undoes the last timer change within {@link UNDO_WINDOW_MS}: the groups it touched get their
+ * timers back exactly as they were. Naming the change by its time means a stale "Angre" never
+ * undoes a newer change someone else made in between.
+ */
+export function decideUndoTimer(state: SessionState, command: UndoTimerCommand, now: number): Decision {
+  const undo = state.breakouts?.undo;
+  if (!state.breakouts) return fail('conflict', 'breakouts are not open');
+  if (!undo || undo.at !== command.at) return fail('conflict', 'this change can no longer be undone');
+  if (now - undo.at > UNDO_WINDOW_MS) return fail('conflict', 'too late to undo this change');
+  const groupIds = new Set(state.breakouts.groups.map((g) => g.id));
+  const timers = undo.before.filter((t) => groupIds.has(t.groupId));
+  return ok([{ type: 'timers_restored', at: now, undoneAt: undo.at, timers }]);
 }
 
 /**

@@ -40,7 +40,7 @@ function ConsoleVideo({ compact }: { compact: boolean }) {
             className="button button--small"
             disabled={busy || switching}
             data-testid="back-to-plenary"
-            aria-keyshortcuts="V"
+            aria-keyshortcuts="Alt+Shift+V"
             onClick={() => void run(() => visitRoom(null))}
           >
             {t('console.backToPlenary')}

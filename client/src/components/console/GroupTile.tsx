@@ -204,7 +204,7 @@ export function GroupTile({
             ))}
             <button
               type="button"
-              className="chip-button"
+              className="chip-button chip-button--jump"
               disabled={view.finished}
               aria-label={t('console.skipLabel', { group: name })}
               onClick={() => timer({ action: 'skip_phase', target })}
@@ -213,7 +213,7 @@ export function GroupTile({
             </button>
             <button
               type="button"
-              className="chip-button"
+              className="chip-button chip-button--jump"
               disabled={view.finished}
               aria-label={t('console.nextRoundLabel', { group: name })}
               onClick={() => timer({ action: 'end_round', target })}

@@ -11,9 +11,22 @@ import { memberConnection } from '../../lib/member-connection.ts';
 import { request, visitRoom } from '../../realtime/session.ts';
 import { useAppStore } from '../../store/index.ts';
 import { GroupTile, type GroupTileActions } from './GroupTile.tsx';
+import { UndoToast } from './UndoToast.tsx';
 
 const EDITABLE = 'input, textarea, select, [contenteditable="true"]';
-/** Shortcut keys that control the timers of all groups. */
+/**
+ * Shortcuts that change all groups or move the facilitator need Alt+Shift, so one stray key
+ * never acts on 19 groups; they are read by physical key (`code`), since Alt changes the
+ * character on some layouts. Only "M" (focus the message field) is a single key.
+ */
+const GUARDED_KEYS: Readonly<Record<string, string>> = {
+  KeyP: 'p',
+  Digit1: '1',
+  Digit5: '5',
+  KeyS: 's',
+  KeyN: 'n',
+  KeyV: 'v',
+};
 const TIMER_KEYS: ReadonlySet<string> = new Set(['p', '1', '5', 's', 'n']);
 
 /** Every breakout group as a tile, with controls for all groups, alerts, cues and shortcuts. */
@@ -135,9 +148,12 @@ export function RoomsOverview({
   };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      if (event.ctrlKey || event.metaKey || event.repeat) return;
       if (event.target instanceof Element && event.target.closest(EDITABLE)) return;
-      if (shortcutRef.current(event.key)) event.preventDefault();
+      const guarded = event.altKey && event.shiftKey ? GUARDED_KEYS[event.code] : undefined;
+      const plain = !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'm' ? 'm' : undefined;
+      const key = guarded ?? plain;
+      if (key && shortcutRef.current(key)) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -168,7 +184,7 @@ export function RoomsOverview({
               type="button"
               className="button button--small"
               data-testid="timer-pause-all"
-              aria-keyshortcuts="P"
+              aria-keyshortcuts="Alt+Shift+P"
               onClick={pauseOrResumeAll}
             >
               {allPaused ? t('console.resumeAll') : t('console.pauseAll')}
@@ -179,7 +195,7 @@ export function RoomsOverview({
                 type="button"
                 className="button button--small button--secondary"
                 data-testid={`timer-extend-all-${minutes}`}
-                aria-keyshortcuts={String(minutes)}
+                aria-keyshortcuts={`Alt+Shift+${minutes}`}
                 onClick={() => timer({ action: 'extend', target: 'all', ms: minutes * 60_000 })}
               >
                 {t('console.extendAll', { minutes })}
@@ -189,7 +205,7 @@ export function RoomsOverview({
               type="button"
               className="button button--small button--secondary"
               data-testid="timer-skip-all"
-              aria-keyshortcuts="S"
+              aria-keyshortcuts="Alt+Shift+S"
               onClick={() => timer({ action: 'skip_phase', target: 'all' })}
             >
               {t('console.skipAll')}
@@ -198,7 +214,7 @@ export function RoomsOverview({
               type="button"
               className="button button--small button--secondary"
               data-testid="next-round-all"
-              aria-keyshortcuts="N"
+              aria-keyshortcuts="Alt+Shift+N"
               onClick={() => timer({ action: 'end_round', target: 'all' })}
             >
               {t('console.nextRoundAll')}
@@ -245,6 +261,7 @@ export function RoomsOverview({
           )
         ) : null}
       </div>
+      {may('timer:control') && <UndoToast undo={breakouts.undo} />}
       <p className="status-message error-text" role="status" data-testid="command-error">
         {error ?? ''}
       </p>
