@@ -1,6 +1,7 @@
 import type { RoundRole, TimerCommand } from '@rundgang/shared';
 import { useTranslation } from 'react-i18next';
 import { groupNumber, useGroupName } from '../../hooks/use-group-name.ts';
+import type { AttentionReason } from '../../lib/attention.ts';
 import { formatTimeLeft, type GroupView } from '../../lib/live-view.ts';
 import { type MemberConnection, memberConnection } from '../../lib/member-connection.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -54,6 +55,10 @@ export function GroupTile({
   visiting,
   phaseJustEnded,
   actions,
+  reasons = [],
+  compact = false,
+  active = true,
+  onActivate,
 }: {
   view: GroupView;
   webinarId: string;
@@ -63,6 +68,13 @@ export function GroupTile({
   visiting: boolean;
   phaseJustEnded: boolean;
   actions: GroupTileActions;
+  /** Why the group needs the facilitator now, most urgent first. */
+  reasons?: readonly AttentionReason[];
+  /** The compact view: no per-group timer controls, so 19+ groups fit one screen. */
+  compact?: boolean;
+  /** The tile that holds the grid's one tab stop (roving tabindex); others are reached by arrows. */
+  active?: boolean;
+  onActivate?: (groupId: string) => void;
 }) {
   const { t } = useTranslation();
   const { timer, visit, resolveHelp, move } = actions;
@@ -78,8 +90,12 @@ export function GroupTile({
     return (ra ? ROLE_ORDER[ra] : 3) - (rb ? ROLE_ORDER[rb] : 3);
   });
   const target = view.id;
+  // Controls of tiles other than the active one leave the tab order: the grid is one tab stop.
+  const tab = active ? undefined : -1;
   const classes = [
     'group-tile',
+    compact ? 'group-tile--compact' : '',
+    reasons.length > 0 ? 'group-tile--attention' : '',
     view.helpRequested ? 'group-tile--help' : '',
     phaseJustEnded ? 'group-tile--phase-ended' : '',
     visiting ? 'group-tile--visiting' : '',
@@ -92,7 +108,15 @@ export function GroupTile({
       data-group-id={view.id}
       data-member-ids={view.memberIds.join(',')}
       data-round={view.round}
-      aria-label={t('console.groupLabel', { number: groupNumber(view.id), phase, time })}
+      data-attention={reasons.join(' ')}
+      tabIndex={active ? 0 : -1}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) onActivate?.(view.id);
+      }}
+      aria-label={[
+        t('console.groupLabel', { number: groupNumber(view.id), phase, time }),
+        ...reasons.map((r) => t(`console.attention.${r}`)),
+      ].join('. ')}
     >
       <div className="group-tile__head">
         <h3 className="group-tile__name">{name}</h3>
@@ -118,6 +142,7 @@ export function GroupTile({
         {view.paused && <span className="group-tile__paused">{t('console.paused')}</span>}
         {view.feedbackExpected > 0 && (
           <a
+            tabIndex={tab}
             className="group-tile__cards"
             href={`#${feedbackGroupAnchor(view.id)}`}
             data-testid="feedback-count"
@@ -134,6 +159,11 @@ export function GroupTile({
           </a>
         )}
       </p>
+      {reasons.length > 0 && (
+        <p className="group-tile__attention" data-testid="group-attention">
+          {reasons.map((r) => t(`console.attention.${r}`)).join(' · ')}
+        </p>
+      )}
       <ul className="group-tile__members">
         {members.map((id) => {
           const role = roleIn(view, id);
@@ -168,11 +198,12 @@ export function GroupTile({
         })}
       </ul>
       <div className="group-tile__controls">
-        {timer && (
+        {timer && !compact && (
           <>
             {view.paused ? (
               <button
                 type="button"
+                tabIndex={tab}
                 className="chip-button"
                 aria-label={t('console.resumeLabel', { group: name })}
                 onClick={() => timer({ action: 'resume', target })}
@@ -182,6 +213,7 @@ export function GroupTile({
             ) : (
               <button
                 type="button"
+                tabIndex={tab}
                 className="chip-button"
                 disabled={view.finished}
                 aria-label={t('console.pauseLabel', { group: name })}
@@ -194,6 +226,7 @@ export function GroupTile({
               <button
                 key={minutes}
                 type="button"
+                tabIndex={tab}
                 className="chip-button"
                 disabled={view.finished}
                 aria-label={t('console.extendLabel', { group: name, minutes })}
@@ -204,6 +237,7 @@ export function GroupTile({
             ))}
             <button
               type="button"
+              tabIndex={tab}
               className="chip-button chip-button--jump"
               disabled={view.finished}
               aria-label={t('console.skipLabel', { group: name })}
@@ -213,6 +247,7 @@ export function GroupTile({
             </button>
             <button
               type="button"
+              tabIndex={tab}
               className="chip-button chip-button--jump"
               disabled={view.finished}
               aria-label={t('console.nextRoundLabel', { group: name })}
@@ -225,6 +260,7 @@ export function GroupTile({
         {visit && (
           <button
             type="button"
+            tabIndex={tab}
             className="chip-button"
             disabled={visiting}
             aria-label={t('console.visitLabel', { group: name })}
@@ -237,6 +273,7 @@ export function GroupTile({
         {resolveHelp && view.helpRequested && (
           <button
             type="button"
+            tabIndex={tab}
             className="chip-button chip-button--help"
             aria-label={t('console.helpResolveLabel', { group: name })}
             data-testid="help-resolve"
@@ -245,13 +282,14 @@ export function GroupTile({
             {t('console.helpResolve')}
           </button>
         )}
-        {move && groupIds.length > 1 && (
+        {move && !compact && groupIds.length > 1 && (
           <details className="group-tile__move">
-            <summary>{t('console.moveTo')}</summary>
+            <summary tabIndex={tab}>{t('console.moveTo')}</summary>
             {view.memberIds.map((id) => (
               <label key={id} className="group-tile__move-row">
                 <span>{names[id] ?? id}</span>
                 <select
+                  tabIndex={tab}
                   aria-label={t('console.moveLabel', { name: names[id] ?? id })}
                   value={view.id}
                   onChange={(e) => move(id, e.target.value)}
