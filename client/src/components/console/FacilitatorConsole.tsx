@@ -7,6 +7,7 @@ import { visitRoom } from '../../realtime/session.ts';
 import { useAppStore } from '../../store/index.ts';
 import { ParticipantGrid } from '../room/ParticipantGrid.tsx';
 import { AgendaTimeline } from './AgendaTimeline.tsx';
+import { AttendancePanel } from './AttendancePanel.tsx';
 import { BroadcastForm } from './BroadcastForm.tsx';
 import { FeedbackConsolePanel } from './FeedbackConsolePanel.tsx';
 import { OpenBreakoutsPanel } from './OpenBreakoutsPanel.tsx';
@@ -114,6 +115,7 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
         ) : (
           // In the plenary the video is what matters, so it gets the main column.
           <div className="stack">
+            <AttendancePanel webinarId={webinarId} present={liveState.present} />
             {may('breakouts:open') && <OpenBreakoutsPanel />}
             <ConsoleVideo compact={false} />
             {may('feedback:read_all') && <FeedbackConsolePanel webinarId={webinarId} />}
