@@ -12,6 +12,7 @@ import { BroadcastForm } from './BroadcastForm.tsx';
 import { FeedbackConsolePanel } from './FeedbackConsolePanel.tsx';
 import { OpenBreakoutsPanel } from './OpenBreakoutsPanel.tsx';
 import { RoomsOverview } from './RoomsOverview.tsx';
+import { WebinarStateBar } from './WebinarStateBar.tsx';
 
 /** The video of the room the facilitator is in: the plenary, or a group they visit. */
 function ConsoleVideo({ compact }: { compact: boolean }) {
@@ -89,6 +90,7 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
   if (!may('console:view')) return null;
   return (
     <div className="console" data-testid="facilitator-console">
+      <WebinarStateBar webinarId={webinarId} />
       <div className="console__side">
         {breakouts && <ConsoleVideo compact />}
         {may('broadcast:send') && (
