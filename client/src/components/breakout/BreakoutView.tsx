@@ -89,13 +89,15 @@ export function BreakoutView({
         />
       </div>
       <div className={`breakout__body${role === 'observer' ? ' breakout__body--observing' : ''}`}>
-        <div className="breakout__video">
-          <GroupVideo label={t('breakout.groupVideo')} />
-        </div>
+        {/* The side comes first in reading order, so on a phone the feedback card is on top and
+            the video follows; on wider screens the grid puts the video on the left. */}
         <div className="breakout__side">
           <HelpButton requested={group.helpRequested} />
-          <ThemePanel breakouts={breakouts} />
           <FeedbackPanel state={state} breakouts={breakouts} group={group} participantId={participantId} />
+          <ThemePanel breakouts={breakouts} />
+        </div>
+        <div className="breakout__video">
+          <GroupVideo label={t('breakout.groupVideo')} />
         </div>
       </div>
     </div>
