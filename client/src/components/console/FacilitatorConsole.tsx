@@ -90,8 +90,8 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
   if (!may('console:view')) return null;
   return (
     <div className="console" data-testid="facilitator-console">
-      <WebinarStateBar webinarId={webinarId} />
       <div className="console__side">
+        <WebinarStateBar webinarId={webinarId} />
         {breakouts && <ConsoleVideo compact />}
         {may('broadcast:send') && (
           <section className="panel console-panel">

@@ -26,15 +26,17 @@ const ROLE_ORDER: Record<RoundRole, number> = { guide: 0, advisee: 1, observer: 
 
 /**
  * A member's connection as a shape plus words: the usual case (connected) is a quiet check
- * with its words for screen readers; the exceptions say what is wrong in visible text.
+ * with its words for screen readers; the exceptions say what is wrong in visible text (`quiet`:
+ * in the compact view the mark's shape and the tile's attention line say it, the words stay for
+ * screen readers).
  */
-function ConnectionMark({ connection }: { connection: MemberConnection }) {
+function ConnectionMark({ connection, quiet = false }: { connection: MemberConnection; quiet?: boolean }) {
   const { t } = useTranslation();
   const text = t(`console.connection.${connection}`);
   return (
     <>
       <span className={`connection-mark connection-mark--${connection}`} aria-hidden="true" />
-      {connection === 'connected' ? (
+      {connection === 'connected' || quiet ? (
         <span className="visually-hidden">{text}, </span>
       ) : (
         <span className="connection-text" data-testid="member-connection-text">
@@ -101,6 +103,116 @@ export function GroupTile({
     visiting ? 'group-tile--visiting' : '',
     view.finished ? 'group-tile--finished' : '',
   ].join(' ');
+  const controls = (
+    <div className="group-tile__controls">
+      {timer && !compact && (
+        <>
+          {view.paused ? (
+            <button
+              type="button"
+              tabIndex={tab}
+              className="chip-button"
+              aria-label={t('console.resumeLabel', { group: name })}
+              onClick={() => timer({ action: 'resume', target })}
+            >
+              {t('console.resume')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              tabIndex={tab}
+              className="chip-button"
+              disabled={view.finished}
+              aria-label={t('console.pauseLabel', { group: name })}
+              onClick={() => timer({ action: 'pause', target })}
+            >
+              {t('console.pause')}
+            </button>
+          )}
+          {[1, 5].map((minutes) => (
+            <button
+              key={minutes}
+              type="button"
+              tabIndex={tab}
+              className="chip-button"
+              disabled={view.finished}
+              aria-label={t('console.extendLabel', { group: name, minutes })}
+              onClick={() => timer({ action: 'extend', target, ms: minutes * 60_000 })}
+            >
+              {t('console.extend', { minutes })}
+            </button>
+          ))}
+          <button
+            type="button"
+            tabIndex={tab}
+            className="chip-button chip-button--jump"
+            disabled={view.finished}
+            aria-label={t('console.skipLabel', { group: name })}
+            onClick={() => timer({ action: 'skip_phase', target })}
+          >
+            {t('console.skip')}
+          </button>
+          <button
+            type="button"
+            tabIndex={tab}
+            className="chip-button chip-button--jump"
+            disabled={view.finished}
+            aria-label={t('console.nextRoundLabel', { group: name })}
+            onClick={() => timer({ action: 'end_round', target })}
+          >
+            {t('console.nextRoundShort')}
+          </button>
+        </>
+      )}
+      {visit && (
+        <button
+          type="button"
+          tabIndex={tab}
+          className="chip-button"
+          disabled={visiting}
+          aria-label={t('console.visitLabel', { group: name })}
+          data-testid="visit-group"
+          onClick={() => visit(view.id)}
+        >
+          {visiting ? t('console.visiting') : t('console.visit')}
+        </button>
+      )}
+      {resolveHelp && view.helpRequested && (
+        <button
+          type="button"
+          tabIndex={tab}
+          className="chip-button chip-button--help"
+          aria-label={t('console.helpResolveLabel', { group: name })}
+          data-testid="help-resolve"
+          onClick={() => resolveHelp(view.id)}
+        >
+          {t('console.helpResolve')}
+        </button>
+      )}
+      {move && !compact && groupIds.length > 1 && (
+        <details className="group-tile__move">
+          <summary tabIndex={tab}>{t('console.moveTo')}</summary>
+          {view.memberIds.map((id) => (
+            <label key={id} className="group-tile__move-row">
+              <span>{names[id] ?? id}</span>
+              <select
+                tabIndex={tab}
+                aria-label={t('console.moveLabel', { name: names[id] ?? id })}
+                value={view.id}
+                onChange={(e) => move(id, e.target.value)}
+              >
+                {groupIds.map((gid) => (
+                  <option key={gid} value={gid}>
+                    {groupName(gid)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </details>
+      )}
+    </div>
+  );
   return (
     <li
       className={classes}
@@ -126,6 +238,7 @@ export function GroupTile({
             <span className="visually-hidden">{t('console.help')}</span>
           </span>
         )}
+        {compact && controls}
         <span className="group-tile__time" data-testid="group-time-left">
           {view.finished ? '–' : time}
         </span>
@@ -180,7 +293,7 @@ export function GroupTile({
               data-connection={connection}
               data-speaking={talking ? 'true' : 'false'}
             >
-              <ConnectionMark connection={connection} />
+              <ConnectionMark connection={connection} quiet={compact} />
               <span className="group-member__name">{names[id] ?? id}</span>
               {talking && (
                 <span className="speaking-mark" data-testid="member-speaking">
@@ -197,114 +310,7 @@ export function GroupTile({
           );
         })}
       </ul>
-      <div className="group-tile__controls">
-        {timer && !compact && (
-          <>
-            {view.paused ? (
-              <button
-                type="button"
-                tabIndex={tab}
-                className="chip-button"
-                aria-label={t('console.resumeLabel', { group: name })}
-                onClick={() => timer({ action: 'resume', target })}
-              >
-                {t('console.resume')}
-              </button>
-            ) : (
-              <button
-                type="button"
-                tabIndex={tab}
-                className="chip-button"
-                disabled={view.finished}
-                aria-label={t('console.pauseLabel', { group: name })}
-                onClick={() => timer({ action: 'pause', target })}
-              >
-                {t('console.pause')}
-              </button>
-            )}
-            {[1, 5].map((minutes) => (
-              <button
-                key={minutes}
-                type="button"
-                tabIndex={tab}
-                className="chip-button"
-                disabled={view.finished}
-                aria-label={t('console.extendLabel', { group: name, minutes })}
-                onClick={() => timer({ action: 'extend', target, ms: minutes * 60_000 })}
-              >
-                {t('console.extend', { minutes })}
-              </button>
-            ))}
-            <button
-              type="button"
-              tabIndex={tab}
-              className="chip-button chip-button--jump"
-              disabled={view.finished}
-              aria-label={t('console.skipLabel', { group: name })}
-              onClick={() => timer({ action: 'skip_phase', target })}
-            >
-              {t('console.skip')}
-            </button>
-            <button
-              type="button"
-              tabIndex={tab}
-              className="chip-button chip-button--jump"
-              disabled={view.finished}
-              aria-label={t('console.nextRoundLabel', { group: name })}
-              onClick={() => timer({ action: 'end_round', target })}
-            >
-              {t('console.nextRoundShort')}
-            </button>
-          </>
-        )}
-        {visit && (
-          <button
-            type="button"
-            tabIndex={tab}
-            className="chip-button"
-            disabled={visiting}
-            aria-label={t('console.visitLabel', { group: name })}
-            data-testid="visit-group"
-            onClick={() => visit(view.id)}
-          >
-            {visiting ? t('console.visiting') : t('console.visit')}
-          </button>
-        )}
-        {resolveHelp && view.helpRequested && (
-          <button
-            type="button"
-            tabIndex={tab}
-            className="chip-button chip-button--help"
-            aria-label={t('console.helpResolveLabel', { group: name })}
-            data-testid="help-resolve"
-            onClick={() => resolveHelp(view.id)}
-          >
-            {t('console.helpResolve')}
-          </button>
-        )}
-        {move && !compact && groupIds.length > 1 && (
-          <details className="group-tile__move">
-            <summary tabIndex={tab}>{t('console.moveTo')}</summary>
-            {view.memberIds.map((id) => (
-              <label key={id} className="group-tile__move-row">
-                <span>{names[id] ?? id}</span>
-                <select
-                  tabIndex={tab}
-                  aria-label={t('console.moveLabel', { name: names[id] ?? id })}
-                  value={view.id}
-                  onChange={(e) => move(id, e.target.value)}
-                >
-                  {groupIds.map((gid) => (
-                    <option key={gid} value={gid}>
-                      {groupName(gid)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </details>
-        )}
-      </div>
+      {!compact && controls}
     </li>
   );
 }

@@ -1,0 +1,148 @@
+/**
+ * A safe console for 19 groups: one facilitator in Chromium on a 1366×900 laptop and 57
+ * participants as socket clients. "Hopp over fase (alle)" followed by "Angre" puts every group's
+ * phase and deadline back exactly; a single stray key changes nothing; a group asking for help
+ * comes first; in the compact view all 19 groups are on the screen at once; arrow keys move
+ * the grid's one tab stop.
+ */
+
+import { join } from 'node:path';
+import type { TimerState } from '@rundgang/shared';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, newUser, withFailureScreenshots } from '../fixtures/browser.ts';
+import { consoleGroupsOf, type Invitee } from '../fixtures/cohort.ts';
+import { ConsolePage, FacilitatorPage } from '../fixtures/pages.ts';
+import {
+  connectByInvite,
+  inviteByApi,
+  type SocketParticipant,
+  webinarIdOf,
+} from '../fixtures/socket-participants.ts';
+import { useStage } from '../fixtures/stage.ts';
+import { eventually } from '../fixtures/wait.ts';
+
+const MUNICIPALITIES = ['Bergen', 'Voss', 'Askøy', 'Bjørnafjorden'];
+const PEOPLE: Invitee[] = Array.from({ length: 57 }, (_, i) => [
+  `Mentor ${String(i + 1).padStart(2, '0')}`,
+  MUNICIPALITIES[i % MUNICIPALITIES.length] as string,
+]);
+
+/** Every group's timer, by group id, as one participant's session shows it. */
+function timersOf(p: SocketParticipant): Record<string, TimerState> {
+  const groups = p.latest()?.state.breakouts?.groups ?? [];
+  return Object.fromEntries(groups.map((g) => [g.id, g.timer]));
+}
+
+describe('console safety', () => {
+  const stage = useStage();
+
+  it('undoes a skip for all groups exactly and shows 19 groups, help first, on one screen', {
+    timeout: 600_000,
+  }, async () => {
+    const f = await newUser(stage.browser, stage.app.url, { width: 1366, height: 900 });
+    const participants: SocketParticipant[] = [];
+    await withFailureScreenshots({ facilitator: f.page }, async () => {
+      const facilitator = new FacilitatorPage(f.page);
+      await facilitator.setUpFirstAccount(stage.app.setupLink);
+      await facilitator.createWebinar('Samling 4');
+      const webinarId = webinarIdOf(f.page);
+      const invited = await inviteByApi(f.page, webinarId, PEOPLE);
+      await f.page.reload();
+      await facilitator.openAndEnter();
+      for (const who of invited) participants.push(await connectByInvite(stage.app.url, who));
+      const watcher = participants[0] as SocketParticipant;
+
+      // Plenary attendance counts the 57.
+      await eventually(async () => {
+        expect(await f.page.locator('[data-testid="attendance-count"]').textContent()).toContain('57 av 57');
+      }, 30_000);
+
+      const console_ = new ConsolePage(f.page);
+      await console_.openBreakouts(57);
+      await consoleGroupsOf(console_, Array(19).fill(3), 30_000);
+      await eventually(async () => expect(Object.keys(timersOf(watcher))).toHaveLength(19));
+      const before = timersOf(watcher);
+
+      // A single stray "s" is no shortcut any more: nothing changes, nothing to undo.
+      await f.page.locator('body').click({ position: { x: 5, y: 5 } });
+      await f.page.keyboard.press('s');
+      await f.page.keyboard.press('n');
+      expect(await f.page.locator('[data-testid="undo-toast"]').count()).toBe(0);
+      expect(timersOf(watcher)).toEqual(before);
+
+      // "Hopp over fase (alle)", then "Angre": every phase and deadline is back exactly.
+      await console_.skipPhaseAll();
+      await f.page.waitForSelector('[data-testid="undo-toast"]');
+      await eventually(async () => {
+        const skipped = timersOf(watcher);
+        for (const id of Object.keys(before)) expect(skipped[id]?.phaseIndex).toBe(1);
+      });
+      const toast = (await f.page.locator('[data-testid="undo-toast"]').textContent()) ?? '';
+      console.info(`[console-safety] toast: ${toast}`);
+      await f.page.click('[data-testid="undo-button"]');
+      await eventually(async () => expect(timersOf(watcher)).toEqual(before));
+      await eventually(async () =>
+        expect(await f.page.locator('[data-testid="undo-toast"]').count()).toBe(0),
+      );
+      const phases = await console_.groups();
+      expect(new Set(phases.map((g) => g.phase))).toEqual(new Set(['preparation']));
+
+      // With the modifier the shortcut works, and can be undone too.
+      await f.page.keyboard.press('Alt+Shift+KeyN');
+      await eventually(async () => expect(timersOf(watcher).g1?.round).toBe(1));
+      await f.page.click('[data-testid="undo-button"]');
+      await eventually(async () => expect(timersOf(watcher)).toEqual(before));
+
+      // A group in the middle asks for help: it moves to the front of the grid.
+      const asker = participants.find((p) =>
+        watcher
+          .latest()
+          ?.state.breakouts?.groups.find((g) => g.id === 'g12')
+          ?.memberIds.includes(p.id),
+      ) as SocketParticipant;
+      expect((await asker.request('help:request', {})).ok).toBe(true);
+      await eventually(async () => {
+        const first = f.page.locator('[data-testid="group-tile"]').first();
+        expect(await first.getAttribute('data-group-id')).toBe('g12');
+        expect(await first.getAttribute('data-attention')).toContain('help');
+      });
+
+      // Compact view (the default for 19 groups): every tile lies inside the 1366×900 viewport.
+      expect(await f.page.isChecked('[data-testid="compact-view"]')).toBe(true);
+      await f.page.evaluate(() => window.scrollTo(0, 0));
+      // The room controls stick to the bottom of the window: a tile under them is not visible.
+      const visibleBottom = await f.page.$eval('.room-controls', (el) => el.getBoundingClientRect().top);
+      const boxes = await f.page.$$eval('[data-testid="group-tile"]', (tiles) =>
+        tiles.map((t) => {
+          const r = t.getBoundingClientRect();
+          return { id: t.getAttribute('data-group-id'), top: r.top, bottom: r.bottom, right: r.right };
+        }),
+      );
+      const lowest = Math.max(...boxes.map((b) => b.bottom));
+      console.info(
+        `[console-safety] ${boxes.length} tiles, lowest bottom ${lowest.toFixed(0)} px; controls start at ${visibleBottom.toFixed(0)} px of 900`,
+      );
+      expect(boxes).toHaveLength(19);
+      for (const b of boxes) {
+        expect(b.top).toBeGreaterThanOrEqual(0);
+        expect(b.bottom).toBeLessThanOrEqual(Math.min(900, visibleBottom));
+        expect(b.right).toBeLessThanOrEqual(1366);
+      }
+      await f.page.screenshot({ path: join(artifactsDir, 'console-19-groups-compact.png') });
+
+      // The grid is one tab stop; arrow keys move between groups.
+      expect(await f.page.locator('[data-testid="group-tile"][tabindex="0"]').count()).toBe(1);
+      await f.page.locator('[data-testid="group-tile"]').first().focus();
+      await f.page.keyboard.press('ArrowRight');
+      const focused = await f.page.evaluate(() => document.activeElement?.getAttribute('data-group-id'));
+      const second = await f.page.locator('[data-testid="group-tile"]').nth(1).getAttribute('data-group-id');
+      expect(focused).toBe(second);
+      expect(
+        await f.page.locator('[data-testid="group-tile"][tabindex="0"]').getAttribute('data-group-id'),
+      ).toBe(second);
+      expect(f.errors).toEqual([]);
+    }).finally(() => {
+      for (const p of participants) p.socket.close();
+    });
+  });
+});
