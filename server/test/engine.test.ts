@@ -269,7 +269,9 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
       'broadcast:send',
       'feedback:present',
       'feedback:summary',
+      'floor:microphones',
       'group:move_member',
+      'hand:lower',
       'help:resolve',
       'roles:swap',
       'room:visit',
@@ -313,6 +315,34 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
     const closed = await facilitator.waitForState((s) => s.state.breakouts === null);
     expect(closed.serverTime).toBeGreaterThanOrEqual(closesAt);
     expect(closed.state.broadcasts.at(-1)?.text).toBe('To minutter igjen');
+  });
+
+  it('moderates the plenary: hands in order, microphones locked through the LiveKit grant', async () => {
+    const [a, b] = participants;
+    if (!a || !b) throw new Error('participants missing');
+    expect(accepted(await b.client.request('hand:raise', { raised: true }))).toBeTruthy();
+    const { seq } = accepted(await a.client.request('hand:raise', { raised: true }));
+    const raised = await facilitator.waitForState((s) => s.seq >= seq);
+    expect(raised.state.floor?.hands.map((h) => h.participantId)).toEqual([b.id, a.id]);
+    expect(refused(await a.client.request('floor:microphones', { target: 'all', locked: true })).code).toBe(
+      'forbidden',
+    );
+    expect(refused(await facilitator.request('hand:raise', { raised: true })).code).toBe('forbidden');
+
+    const locked = accepted(await facilitator.request('floor:microphones', { target: 'all', locked: true }));
+    await facilitator.waitForState((s) => s.seq >= locked.seq);
+    const sources = async (p: typeof a) =>
+      decodeJwt(accepted(await p.client.request('livekit:token', {})).grant.token).video.canPublishSources;
+    expect(await sources(a)).toEqual(['camera', 'screen_share', 'screen_share_audio']);
+
+    // Giving a the word frees a's microphone and lowers a's hand; b stays locked and waiting.
+    const word = accepted(await facilitator.request('floor:microphones', { target: a.id, locked: false }));
+    const after = await facilitator.waitForState((s) => s.seq >= word.seq);
+    expect(after.state.floor?.hands.map((h) => h.participantId)).toEqual([b.id]);
+    expect(await sources(a)).toBeUndefined();
+    expect(await sources(b)).toEqual(['camera', 'screen_share', 'screen_share_audio']);
+    accepted(await facilitator.request('floor:microphones', { target: 'all', locked: false }));
+    accepted(await facilitator.request('hand:lower', { participantId: b.id }));
   });
 
   it('releases the webinar from the orchestrator once everyone is back in the plenary and gone', async () => {

@@ -11,6 +11,7 @@ import type { ThemeTemplate } from './domain/feedback-themes.ts';
 import type { AppRole } from './domain/permissions.ts';
 import { WebinarPlan } from './domain/plan.ts';
 import {
+  MicrophonesCommand,
   MoveMemberCommand,
   SwapRolesCommand,
   TimerCommand,
@@ -136,6 +137,12 @@ export const CloseBreakoutsRequest = z.object({ immediately: z.boolean().default
 export const TimerControlRequest = TimerCommand;
 /** Payload of `timer:undo`: the last timer change, by the time it was made. */
 export const TimerUndoRequest = UndoTimerCommand.strict();
+/** Payload of `hand:raise`: a participant raises (true) or lowers (false) their own hand. */
+export const HandRaiseRequest = z.object({ raised: z.boolean() }).strict();
+/** Payload of `hand:lower`: a facilitator lowers someone's hand. */
+export const HandLowerRequest = z.object({ participantId: EntityId }).strict();
+/** Payload of `floor:microphones`: lock or unlock plenary microphones, of one participant or all. */
+export const FloorMicrophonesRequest = MicrophonesCommand.strict();
 /** Payload of `group:move_member`. */
 export const MoveMemberRequest = MoveMemberCommand.strict();
 /** Payload of `roles:swap`. */
@@ -249,6 +256,9 @@ export interface ClientToServerEvents extends ClientSignals {
   'breakouts:close': Request<z.input<typeof CloseBreakoutsRequest>, Committed>;
   'timer:control': Request<z.input<typeof TimerControlRequest>, Committed>;
   'timer:undo': Request<z.input<typeof TimerUndoRequest>, Committed>;
+  'hand:raise': Request<z.input<typeof HandRaiseRequest>, Committed>;
+  'hand:lower': Request<z.input<typeof HandLowerRequest>, Committed>;
+  'floor:microphones': Request<z.input<typeof FloorMicrophonesRequest>, Committed>;
   'group:move_member': Request<z.input<typeof MoveMemberRequest>, Committed>;
   'roles:swap': Request<z.input<typeof SwapRolesRequest>, Committed>;
   'help:request': Request<z.input<typeof HelpRequestRequest>, Committed>;

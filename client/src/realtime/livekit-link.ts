@@ -14,6 +14,7 @@ import {
   type Participant,
   type Room,
   RoomEvent,
+  Track,
 } from 'livekit-client';
 import type { SpeakingThrottle } from '../lib/speaking-signal.ts';
 import { useAppStore } from '../store/index.ts';
@@ -57,6 +58,18 @@ export interface LiveKitLink {
 /** Whether LiveKit lets us publish in the room we are connected to (true before any join). */
 function mayPublish(room: Room): boolean {
   return room.localParticipant.permissions?.canPublish ?? true;
+}
+
+/**
+ * Whether the room lets us publish this source: facilitators can lock a plenary microphone,
+ * which LiveKit expresses as a list of allowed sources without it (empty list = all allowed).
+ */
+function maySource(room: Room, source: Track.Source): boolean {
+  const allowed = room.localParticipant.permissions?.canPublishSources ?? [];
+  if (allowed.length === 0) return true;
+  // The permission lists LiveKit's protocol TrackSource values (CAMERA = 1, MICROPHONE = 2).
+  const wanted = source === Track.Source.Microphone ? 2 : 1;
+  return allowed.includes(wanted);
 }
 
 function syncLocalMediaState(room: Room): void {
@@ -140,6 +153,11 @@ export function createLiveKitLink(deps: LiveKitLinkDeps): LiveKitLink {
       }
       if (!mayPublish(room)) {
         keepTrack(track);
+        return;
+      }
+      if (!maySource(room, track.source)) {
+        // A locked microphone: arrive muted instead of failing the whole publish.
+        track.stop();
         return;
       }
       await room.localParticipant.publishTrack(track, { simulcast, source: track.source });

@@ -17,8 +17,11 @@ import {
   can,
   decideBroadcast,
   decideCloseBreakouts,
+  decideLowerHand,
+  decideMicrophones,
   decideMoveMember,
   decideOpenBreakouts,
+  decideRaiseHand,
   decideRequestHelp,
   decideResolveHelp,
   decideSetPlan,
@@ -30,8 +33,11 @@ import {
   FeedbackPresentRequest,
   FeedbackSubmitRequest,
   FeedbackSummaryRequest,
+  FloorMicrophonesRequest,
   fail,
   formGroups,
+  HandLowerRequest,
+  HandRaiseRequest,
   HelpRequestRequest,
   HelpResolveRequest,
   LiveKitTokenRequest,
@@ -186,6 +192,30 @@ export const handlers: {
     capability: 'timer:control',
     handle: async (p, { session }) =>
       unwrap(await session.run((state, now) => decideUndoTimer(state, p, now))),
+  }),
+  'hand:raise': spec({
+    schema: HandRaiseRequest,
+    capability: 'hand:raise',
+    handle: async (p, { identity, session }) => {
+      const id = participantId(identity);
+      return unwrap(
+        await session.run((state, now) =>
+          p.raised ? decideRaiseHand(state, id, now) : decideLowerHand(state, id, now),
+        ),
+      );
+    },
+  }),
+  'hand:lower': spec({
+    schema: HandLowerRequest,
+    capability: 'floor:moderate',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideLowerHand(state, p.participantId, now))),
+  }),
+  'floor:microphones': spec({
+    schema: FloorMicrophonesRequest,
+    capability: 'floor:moderate',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideMicrophones(state, p, now))),
   }),
   'group:move_member': spec({
     schema: MoveMemberRequest,

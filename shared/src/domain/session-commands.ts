@@ -345,3 +345,31 @@ export function decideStartSegment(state: SessionState, index: number, now: numb
   if (state.agenda.run?.currentIndex === index) return ok([]);
   return ok([{ type: 'segment_started', at: now, index }]);
 }
+
+/** A participant raises a hand in the plenary; a hand already up keeps its place. */
+export function decideRaiseHand(state: SessionState, participantId: string, now: number): Decision {
+  if (state.floor?.hands.some((h) => h.participantId === participantId)) return ok([]);
+  return ok([{ type: 'hand_raised', at: now, participantId }]);
+}
+
+/** A hand goes down: its owner's, or any by a facilitator (who gave the word or cleared it). */
+export function decideLowerHand(state: SessionState, participantId: string, now: number): Decision {
+  const up = state.floor?.hands.some((h) => h.participantId === participantId) ?? false;
+  return ok(up ? [{ type: 'hand_lowered', at: now, participantId }] : []);
+}
+
+/** Payload of `floor:microphones`: lock or unlock the plenary microphone of one participant or all. */
+export const MicrophonesCommand = z.object({ target: GroupTarget, locked: z.boolean() });
+/** Payload of `floor:microphones`. */
+export type MicrophonesCommand = z.infer<typeof MicrophonesCommand>;
+
+/** Facilitators lock or unlock plenary microphones; giving someone the word also lowers their hand. */
+export function decideMicrophones(state: SessionState, command: MicrophonesCommand, now: number): Decision {
+  const { target, locked } = command;
+  const events: SessionEvent[] = [
+    { type: locked ? 'microphones_locked' : 'microphones_unlocked', at: now, target },
+  ];
+  if (!locked && target !== 'all' && state.floor?.hands.some((h) => h.participantId === target))
+    events.push({ type: 'hand_lowered', at: now, participantId: target });
+  return ok(events);
+}

@@ -79,6 +79,14 @@ export const SessionEvent = z.discriminatedUnion('type', [
   event('help_requested', { groupId: Id, participantId: Id }),
   event('help_resolved', { groupId: Id }),
   event('broadcast_sent', { text: BroadcastText }),
+  /** A participant asks for the word in the plenary; hands are kept in the order raised. */
+  event('hand_raised', { participantId: Id }),
+  /** The hand is down again (its owner lowered it, or a facilitator gave the word or cleared it). */
+  event('hand_lowered', { participantId: Id }),
+  /** Facilitators took the plenary microphone from one participant, or from all. */
+  event('microphones_locked', { target: GroupTarget }),
+  /** Facilitators gave the plenary microphone back to one participant, or to all. */
+  event('microphones_unlocked', { target: GroupTarget }),
   /** The facilitator set the webinar's agenda. */
   event('agenda_planned', { plan: WebinarPlan }),
   /** The live run moved to a segment of the agenda (the first one starts the run). */

@@ -4,7 +4,9 @@
  * tab), so `applySessionEvent` is the only place state changes, and it is pure so the server
  * and every client compute the very same state from the same facts.
  */
+
 import { addObserver, currentRoundOf, removeMember, swapRoles, timerPlanOf } from './group-membership.ts';
+import { lockMicrophones, lowerHand, OPEN_FLOOR, raiseHand } from './plenary-floor.ts';
 import type { FeedbackReceipt, GroupTarget, SessionEvent } from './session-events.ts';
 import {
   type Breakouts,
@@ -189,6 +191,16 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         ...state,
         broadcasts: [...state.broadcasts, { text: event.text, at: event.at }].slice(-MAX_BROADCASTS),
       };
+    case 'hand_raised':
+      return { ...state, floor: raiseHand(state.floor ?? OPEN_FLOOR, event.participantId, event.at) };
+    case 'hand_lowered':
+      return { ...state, floor: lowerHand(state.floor ?? OPEN_FLOOR, event.participantId) };
+    case 'microphones_locked':
+    case 'microphones_unlocked':
+      return {
+        ...state,
+        floor: lockMicrophones(state.floor ?? OPEN_FLOOR, event.target, event.type === 'microphones_locked'),
+      };
     case 'feedback_submitted': {
       const { groupId, round, observerId } = event;
       const known = state.breakouts?.groups.some((g) => g.id === groupId && g.rotation[round]);
@@ -212,6 +224,7 @@ export function toPublicState(state: SessionState): PublicSessionState {
     breakouts: state.breakouts,
     broadcasts: state.broadcasts,
     feedbackIn: state.feedbackIn,
+    ...(state.floor ? { floor: state.floor } : {}),
   };
 }
 

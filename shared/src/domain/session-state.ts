@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { ExerciseConfig } from './exercise-config.ts';
 import { AgendaRun, DEFAULT_WEBINAR_PLAN, WebinarPlan } from './plan.ts';
+import { PlenaryFloor } from './plenary-floor.ts';
 import { EntityId, FeedbackReceipt, GroupPlan, GroupTarget, GroupTimer } from './session-events.ts';
 import { TimerState } from './timers.ts';
 
@@ -75,6 +76,8 @@ export const SessionState = z.object({
   broadcasts: z.array(Broadcast),
   /** Receipts of the cards in for the running breakouts (empty when none run). */
   feedbackIn: z.array(FeedbackReceipt),
+  /** Raised hands and locked microphones in the plenary (absent = nobody waits, all free). */
+  floor: PlenaryFloor.optional(),
 });
 /** The whole session state. */
 export type SessionState = z.infer<typeof SessionState>;

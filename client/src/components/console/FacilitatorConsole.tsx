@@ -10,6 +10,7 @@ import { AgendaTimeline } from './AgendaTimeline.tsx';
 import { AttendancePanel } from './AttendancePanel.tsx';
 import { BroadcastForm } from './BroadcastForm.tsx';
 import { FeedbackConsolePanel } from './FeedbackConsolePanel.tsx';
+import { FloorPanel } from './FloorPanel.tsx';
 import { OpenBreakoutsPanel } from './OpenBreakoutsPanel.tsx';
 import { RoomsOverview } from './RoomsOverview.tsx';
 import { WebinarStateBar } from './WebinarStateBar.tsx';
@@ -118,6 +119,7 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
           // In the plenary the video is what matters, so it gets the main column.
           <div className="stack">
             <AttendancePanel webinarId={webinarId} present={liveState.present} />
+            {may('floor:moderate') && <FloorPanel />}
             {may('breakouts:open') && <OpenBreakoutsPanel />}
             <ConsoleVideo compact={false} />
             {may('feedback:read_all') && <FeedbackConsolePanel webinarId={webinarId} />}
