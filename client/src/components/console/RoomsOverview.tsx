@@ -243,7 +243,7 @@ export function RoomsOverview({
         </label>
         <p className="rooms__summary" data-testid="rooms-summary">
           {t('console.summary', {
-            groups: views.length,
+            count: views.length,
             help: helpCount,
             present: presentCount,
             members: memberCount,
