@@ -1,6 +1,7 @@
 /**
- * A safe console for 19 groups: one facilitator in Chromium on a 1366×900 laptop and 57
- * participants as socket clients. "Hopp over fase (alle)" followed by "Angre" puts every group's
+ * A safe console for 19 groups: one facilitator in Chromium on a 1366×900 laptop, one
+ * participant in Chromium and 56 as socket clients. In the plenary, "mute all" takes the
+ * participant's published microphone through LiveKit and raised hands queue on the console. "Hopp over fase (alle)" followed by "Angre" puts every group's
  * phase and deadline back exactly; a single stray key changes nothing; a group asking for help
  * comes first; in the compact view all 19 groups are on the screen at once; arrow keys move
  * the grid's one tab stop.
@@ -8,10 +9,11 @@
 
 import { join } from 'node:path';
 import type { TimerState } from '@rundgang/shared';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir, newUser, withFailureScreenshots } from '../fixtures/browser.ts';
 import { consoleGroupsOf, type Invitee } from '../fixtures/cohort.ts';
-import { ConsolePage, FacilitatorPage } from '../fixtures/pages.ts';
+import { ConsolePage, FacilitatorPage, ParticipantPage } from '../fixtures/pages.ts';
 import {
   connectByInvite,
   inviteByApi,
@@ -41,7 +43,8 @@ describe('console safety', () => {
   }, async () => {
     const f = await newUser(stage.browser, stage.app.url, { width: 1366, height: 900 });
     const participants: SocketParticipant[] = [];
-    await withFailureScreenshots({ facilitator: f.page }, async () => {
+    const pages: Record<string, Page> = { facilitator: f.page };
+    await withFailureScreenshots(pages, async () => {
       const facilitator = new FacilitatorPage(f.page);
       await facilitator.setUpFirstAccount(stage.app.setupLink);
       await facilitator.createWebinar('Samling 4');
@@ -49,13 +52,50 @@ describe('console safety', () => {
       const invited = await inviteByApi(f.page, webinarId, PEOPLE);
       await f.page.reload();
       await facilitator.openAndEnter();
-      for (const who of invited) participants.push(await connectByInvite(stage.app.url, who));
+      // One participant in Chromium, the other 56 as socket clients.
+      const [browserWho, ...socketWhos] = invited;
+      if (!browserWho) throw new Error('nobody invited');
+      const p = await newUser(stage.browser, stage.app.url);
+      pages.participant = p.page;
+      await new ParticipantPage(p.page).join(`${stage.app.url}/join/${browserWho.invite}`);
+      for (const who of socketWhos) participants.push(await connectByInvite(stage.app.url, who));
       const watcher = participants[0] as SocketParticipant;
 
       // Plenary attendance counts the 57.
       await eventually(async () => {
         expect(await f.page.locator('[data-testid="attendance-count"]').textContent()).toContain('57 av 57');
       }, 30_000);
+
+      // "Slå av alle mikrofoner": the server takes the microphone through LiveKit, so the
+      // participant's page loses its published microphone without doing anything.
+      const mic = p.page.locator('[data-testid="toggle-mic"]');
+      await eventually(async () => expect(await mic.getAttribute('data-enabled')).toBe('true'), 30_000);
+      await f.page.click('[data-testid="mute-all"]');
+      await eventually(async () => {
+        expect(await mic.getAttribute('data-enabled')).toBe('false');
+        expect(await p.page.locator('[data-testid="mic-locked"]').count()).toBe(1);
+      }, 30_000);
+
+      // Raised hands reach the console in the order they went up.
+      const first = participants[1] as SocketParticipant;
+      expect((await first.request('hand:raise', { raised: true })).ok).toBe(true);
+      await p.page.click('[data-testid="raise-hand"]');
+      await eventually(async () => {
+        const hands = await f.page.$$eval('[data-testid="raised-hand"]', (li) =>
+          li.map((x) => x.getAttribute('data-participant-id')),
+        );
+        expect(hands).toEqual([first.id, browserWho.id]);
+      });
+      await f.page.screenshot({ path: join(artifactsDir, 'console-plenary-floor.png') });
+      // "Gi ordet": the microphone may be turned on again (by its owner), the hand goes down.
+      await f.page.click(
+        `[data-testid="raised-hand"][data-participant-id="${browserWho.id}"] button >> nth=0`,
+      );
+      await eventually(async () => {
+        expect(await p.page.locator('[data-testid="mic-locked"]').count()).toBe(0);
+        expect(await mic.isDisabled()).toBe(false);
+        expect(await f.page.locator('[data-testid="raised-hand"]').count()).toBe(1);
+      });
 
       const console_ = new ConsolePage(f.page);
       await console_.openBreakouts(57);

@@ -125,6 +125,11 @@ export function createLiveKitLink(deps: LiveKitLinkDeps): LiveKitLink {
     const simulcast = !state().clientConfig?.lowVideo;
     for (const track of tracks) {
       if (onlyLive && track.mediaStreamTrack.readyState !== 'live') continue;
+      if (!maySource(room, track.source)) {
+        // A locked microphone is released, not kept: it comes back only when the person turns it on.
+        track.stop();
+        continue;
+      }
       await room.localParticipant.publishTrack(track, { simulcast, source: track.source }).catch(() => {
         state().setPublishFailed(true);
       });
@@ -250,7 +255,9 @@ export function createLiveKitLink(deps: LiveKitLinkDeps): LiveKitLink {
     .on(RoomEvent.LocalTrackUnpublished, (publication) => {
       // Our own switches unpublish on purpose and carry the tracks along themselves, and LiveKit
       // unpublishes everything while disconnecting; any other unpublish came from the server.
-      if (keepsRevokedTracks(link) && room.state === ConnectionState.Connected && publication.track)
+      if (!publication.track) return;
+      if (!maySource(room, publication.track.source)) publication.track.stop();
+      else if (keepsRevokedTracks(link) && room.state === ConnectionState.Connected)
         keepTrack(publication.track);
     })
     .on(RoomEvent.ActiveSpeakersChanged, (speakers) => {
