@@ -12,6 +12,7 @@ import { ClosingCountdown } from './ClosingCountdown.tsx';
 import { HelpButton } from './HelpButton.tsx';
 import { PhaseTimer } from './PhaseTimer.tsx';
 import { RoleCard } from './RoleCard.tsx';
+import { VisitNotice } from './VisitNotice.tsx';
 
 /** The group's video, kept out of the timer's re-renders. */
 const GroupVideo = memo(function GroupVideo({ label }: { label: string }) {
@@ -66,6 +67,7 @@ export function BreakoutView({
     <div className="breakout" data-testid="breakout-view" data-group-id={group.id}>
       <h2 className="breakout__heading">{t('breakout.heading', { number: groupNumber(group.id) })}</h2>
       {closingLeft !== null && <ClosingCountdown leftMs={closingLeft} />}
+      <VisitNotice />
       {switching && (
         <p className="notice" role="status">
           {t('breakout.moving')}

@@ -88,6 +88,13 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
     if (participants) namesLearned(Object.fromEntries(participants.map((p) => [p.id, p.name])));
   }, [participants, namesLearned]);
 
+  // A visit ends with the breakouts: back to the plenary without a click.
+  const visiting = useAppStore((s) => s.currentGroupId);
+  const breakoutsOpen = breakouts !== null;
+  useEffect(() => {
+    if (!breakoutsOpen && visiting) void visitRoom(null);
+  }, [breakoutsOpen, visiting]);
+
   if (!may('console:view')) return null;
   return (
     <div className="console" data-testid="facilitator-console">
