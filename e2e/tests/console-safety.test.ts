@@ -7,13 +7,20 @@
  * the grid's one tab stop.
  */
 
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { TimerState } from '@rundgang/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir, newUser, withFailureScreenshots } from '../fixtures/browser.ts';
 import { consoleGroupsOf, type Invitee } from '../fixtures/cohort.ts';
-import { ConsolePage, FacilitatorPage, ParticipantPage } from '../fixtures/pages.ts';
+import {
+  ConsolePage,
+  FacilitatorPage,
+  ParticipantPage,
+  seriousA11yViolations,
+  setLanguage,
+} from '../fixtures/pages.ts';
 import {
   connectByInvite,
   inviteByApi,
@@ -23,6 +30,7 @@ import {
 import { useStage } from '../fixtures/stage.ts';
 import { eventually } from '../fixtures/wait.ts';
 
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const MUNICIPALITIES = ['Bergen', 'Voss', 'Askøy', 'Bjørnafjorden'];
 const PEOPLE: Invitee[] = Array.from({ length: 57 }, (_, i) => [
   `Mentor ${String(i + 1).padStart(2, '0')}`,
@@ -169,6 +177,14 @@ describe('console safety', () => {
         expect(b.right).toBeLessThanOrEqual(1366);
       }
       await f.page.screenshot({ path: join(artifactsDir, 'console-19-groups-compact.png') });
+
+      // axe (serious and critical, WCAG 2.2 target size included) on the compact console, nb and en.
+      const consoleA11y = { nb: await seriousA11yViolations(f.page, axePath) };
+      await setLanguage(f.page, 'en');
+      const en = await seriousA11yViolations(f.page, axePath);
+      await setLanguage(f.page, 'nb');
+      console.info(`[console-safety] axe: ${JSON.stringify({ ...consoleA11y, en })}`);
+      expect({ ...consoleA11y, en }).toEqual({ nb: [], en: [] });
 
       // The grid is one tab stop; arrow keys move between groups.
       expect(await f.page.locator('[data-testid="group-tile"][tabindex="0"]').count()).toBe(1);
