@@ -174,6 +174,29 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
     );
   });
 
+  it('undoes "skip phase (all)" exactly, once, and only for facilitators', async () => {
+    const timers = () => ['g1', 'g2'].map((id) => group(facilitator, id).timer);
+    const before = timers();
+    const { seq } = accepted(
+      await facilitator.request('timer:control', { action: 'skip_phase', target: 'all' }),
+    );
+    const skipped = await facilitator.waitForState((s) => s.seq >= seq);
+    const undo = skipped.state.breakouts?.undo;
+    expect(undo).toMatchObject({ action: 'phase_skipped', target: 'all' });
+    expect(timers()).not.toEqual(before);
+    const p0 = participants[0]?.client;
+    expect(refused(await p0?.request('timer:undo', { at: undo?.at ?? 0 })).code).toBe('forbidden');
+    const undone = accepted(await facilitator.request('timer:undo', { at: undo?.at ?? 0 }));
+    const restored = await facilitator.waitForState((s) => s.seq >= undone.seq);
+    expect(restored.state.breakouts?.undo).toBeUndefined();
+    // A tick may have moved a timer whose deadline passed meanwhile; compare without it.
+    expect(timers().map((t) => t.status === 'running' && t.deadline)).toEqual(
+      before.map((t) => t.status === 'running' && t.deadline),
+    );
+    expect(refused(await facilitator.request('timer:undo', { at: undo?.at ?? 0 })).code).toBe('conflict');
+    expect(refused(await facilitator.request('timer:undo', { at: -1 } as never)).code).toBe('bad_request');
+  });
+
   it('keeps state and every deadline across a server restart; clients resync without reloading', async () => {
     const before = facilitator.latest;
     const sockets = [facilitator, ...participants.map((p) => p.client)];
@@ -246,11 +269,14 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
       'broadcast:send',
       'feedback:present',
       'feedback:summary',
+      'floor:microphones',
       'group:move_member',
+      'hand:lower',
       'help:resolve',
       'roles:swap',
       'room:visit',
       'timer:control',
+      'timer:undo',
     ]);
     const p = participants[1]?.client;
     await facilitator.waitForState((x) => x.state.present.length === 6);
@@ -289,6 +315,34 @@ describe.each(DB_KINDS)('live exercise engine on %s', (kind) => {
     const closed = await facilitator.waitForState((s) => s.state.breakouts === null);
     expect(closed.serverTime).toBeGreaterThanOrEqual(closesAt);
     expect(closed.state.broadcasts.at(-1)?.text).toBe('To minutter igjen');
+  });
+
+  it('moderates the plenary: hands in order, microphones locked through the LiveKit grant', async () => {
+    const [a, b] = participants;
+    if (!a || !b) throw new Error('participants missing');
+    expect(accepted(await b.client.request('hand:raise', { raised: true }))).toBeTruthy();
+    const { seq } = accepted(await a.client.request('hand:raise', { raised: true }));
+    const raised = await facilitator.waitForState((s) => s.seq >= seq);
+    expect(raised.state.floor?.hands.map((h) => h.participantId)).toEqual([b.id, a.id]);
+    expect(refused(await a.client.request('floor:microphones', { target: 'all', locked: true })).code).toBe(
+      'forbidden',
+    );
+    expect(refused(await facilitator.request('hand:raise', { raised: true })).code).toBe('forbidden');
+
+    const locked = accepted(await facilitator.request('floor:microphones', { target: 'all', locked: true }));
+    await facilitator.waitForState((s) => s.seq >= locked.seq);
+    const sources = async (p: typeof a) =>
+      decodeJwt(accepted(await p.client.request('livekit:token', {})).grant.token).video.canPublishSources;
+    expect(await sources(a)).toEqual(['camera', 'screen_share', 'screen_share_audio']);
+
+    // Giving a the word frees a's microphone and lowers a's hand; b stays locked and waiting.
+    const word = accepted(await facilitator.request('floor:microphones', { target: a.id, locked: false }));
+    const after = await facilitator.waitForState((s) => s.seq >= word.seq);
+    expect(after.state.floor?.hands.map((h) => h.participantId)).toEqual([b.id]);
+    expect(await sources(a)).toBeUndefined();
+    expect(await sources(b)).toEqual(['camera', 'screen_share', 'screen_share_audio']);
+    accepted(await facilitator.request('floor:microphones', { target: 'all', locked: false }));
+    accepted(await facilitator.request('hand:lower', { participantId: b.id }));
   });
 
   it('releases the webinar from the orchestrator once everyone is back in the plenary and gone', async () => {

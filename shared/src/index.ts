@@ -17,6 +17,7 @@ export {
 export * from './domain/groups.ts';
 export * from './domain/permissions.ts';
 export * from './domain/plan.ts';
+export * from './domain/plenary-floor.ts';
 export * from './domain/rotation.ts';
 export * from './domain/series.ts';
 export * from './domain/session-commands.ts';

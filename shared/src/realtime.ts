@@ -10,7 +10,13 @@ import type { FeedbackSummary, PlenaryQuote } from './domain/feedback-summary.ts
 import type { ThemeTemplate } from './domain/feedback-themes.ts';
 import type { AppRole } from './domain/permissions.ts';
 import { WebinarPlan } from './domain/plan.ts';
-import { MoveMemberCommand, SwapRolesCommand, TimerCommand } from './domain/session-commands.ts';
+import {
+  MicrophonesCommand,
+  MoveMemberCommand,
+  SwapRolesCommand,
+  TimerCommand,
+  UndoTimerCommand,
+} from './domain/session-commands.ts';
 import { BroadcastText, EntityId } from './domain/session-events.ts';
 import type { PublicSessionState } from './domain/session-state.ts';
 import type { Ack } from './protocol.ts';
@@ -129,6 +135,14 @@ export const OpenBreakoutsRequest = z
 export const CloseBreakoutsRequest = z.object({ immediately: z.boolean().default(false) }).strict();
 /** Payload of `timer:control`. */
 export const TimerControlRequest = TimerCommand;
+/** Payload of `timer:undo`: the last timer change, by the time it was made. */
+export const TimerUndoRequest = UndoTimerCommand.strict();
+/** Payload of `hand:raise`: a participant raises (true) or lowers (false) their own hand. */
+export const HandRaiseRequest = z.object({ raised: z.boolean() }).strict();
+/** Payload of `hand:lower`: a facilitator lowers someone's hand. */
+export const HandLowerRequest = z.object({ participantId: EntityId }).strict();
+/** Payload of `floor:microphones`: lock or unlock plenary microphones, of one participant or all. */
+export const FloorMicrophonesRequest = MicrophonesCommand.strict();
 /** Payload of `group:move_member`. */
 export const MoveMemberRequest = MoveMemberCommand.strict();
 /** Payload of `roles:swap`. */
@@ -241,6 +255,10 @@ export interface ClientToServerEvents extends ClientSignals {
   'breakouts:open': Request<z.input<typeof OpenBreakoutsRequest>, Committed>;
   'breakouts:close': Request<z.input<typeof CloseBreakoutsRequest>, Committed>;
   'timer:control': Request<z.input<typeof TimerControlRequest>, Committed>;
+  'timer:undo': Request<z.input<typeof TimerUndoRequest>, Committed>;
+  'hand:raise': Request<z.input<typeof HandRaiseRequest>, Committed>;
+  'hand:lower': Request<z.input<typeof HandLowerRequest>, Committed>;
+  'floor:microphones': Request<z.input<typeof FloorMicrophonesRequest>, Committed>;
   'group:move_member': Request<z.input<typeof MoveMemberRequest>, Committed>;
   'roles:swap': Request<z.input<typeof SwapRolesRequest>, Committed>;
   'help:request': Request<z.input<typeof HelpRequestRequest>, Committed>;

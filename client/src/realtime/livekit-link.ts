@@ -14,6 +14,7 @@ import {
   type Participant,
   type Room,
   RoomEvent,
+  Track,
 } from 'livekit-client';
 import type { SpeakingThrottle } from '../lib/speaking-signal.ts';
 import { useAppStore } from '../store/index.ts';
@@ -57,6 +58,18 @@ export interface LiveKitLink {
 /** Whether LiveKit lets us publish in the room we are connected to (true before any join). */
 function mayPublish(room: Room): boolean {
   return room.localParticipant.permissions?.canPublish ?? true;
+}
+
+/**
+ * Whether the room lets us publish this source: facilitators can lock a plenary microphone,
+ * which LiveKit expresses as a list of allowed sources without it (empty list = all allowed).
+ */
+function maySource(room: Room, source: Track.Source): boolean {
+  const allowed = room.localParticipant.permissions?.canPublishSources ?? [];
+  if (allowed.length === 0) return true;
+  // The permission lists LiveKit's protocol TrackSource values (CAMERA = 1, MICROPHONE = 2).
+  const wanted = source === Track.Source.Microphone ? 2 : 1;
+  return allowed.includes(wanted);
 }
 
 function syncLocalMediaState(room: Room): void {
@@ -112,6 +125,11 @@ export function createLiveKitLink(deps: LiveKitLinkDeps): LiveKitLink {
     const simulcast = !state().clientConfig?.lowVideo;
     for (const track of tracks) {
       if (onlyLive && track.mediaStreamTrack.readyState !== 'live') continue;
+      if (!maySource(room, track.source)) {
+        // A locked microphone is released, not kept: it comes back only when the person turns it on.
+        track.stop();
+        continue;
+      }
       await room.localParticipant.publishTrack(track, { simulcast, source: track.source }).catch(() => {
         state().setPublishFailed(true);
       });
@@ -140,6 +158,11 @@ export function createLiveKitLink(deps: LiveKitLinkDeps): LiveKitLink {
       }
       if (!mayPublish(room)) {
         keepTrack(track);
+        return;
+      }
+      if (!maySource(room, track.source)) {
+        // A locked microphone: arrive muted instead of failing the whole publish.
+        track.stop();
         return;
       }
       await room.localParticipant.publishTrack(track, { simulcast, source: track.source });
@@ -232,7 +255,9 @@ export function createLiveKitLink(deps: LiveKitLinkDeps): LiveKitLink {
     .on(RoomEvent.LocalTrackUnpublished, (publication) => {
       // Our own switches unpublish on purpose and carry the tracks along themselves, and LiveKit
       // unpublishes everything while disconnecting; any other unpublish came from the server.
-      if (keepsRevokedTracks(link) && room.state === ConnectionState.Connected && publication.track)
+      if (!publication.track) return;
+      if (!maySource(room, publication.track.source)) publication.track.stop();
+      else if (keepsRevokedTracks(link) && room.state === ConnectionState.Connected)
         keepTrack(publication.track);
     })
     .on(RoomEvent.ActiveSpeakersChanged, (speakers) => {

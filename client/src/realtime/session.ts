@@ -53,11 +53,32 @@ export async function request<E extends RequestEvent>(
   return current ? sendRequest(current.socket, event, ...args) : NOT_CONNECTED;
 }
 
-/** Facilitator: visit a group's room (or go back to the plenary with null). */
+/** The facilitator's microphone and camera before a quiet visit, to restore back in the plenary. */
+let beforeVisit: { mic: boolean; camera: boolean } | null = null;
+
+/**
+ * Facilitator: visit a group's room (or go back to the plenary with null). A visit is quiet:
+ * microphone and camera go off before entering the group, and come back as they were in the
+ * plenary; in between the facilitator may turn them on to speak.
+ */
 export async function visitRoom(groupId: string | null): Promise<RequestOutcome<RoomAssignment>> {
   const session = current;
   const ack = await request('room:visit', { groupId });
-  if (ack.ok && session && session === current) await session.media.switchTo(ack.data);
+  if (!ack.ok || !session || session !== current) return ack;
+  const { micEnabled, cameraEnabled, currentGroupId } = store.getState();
+  if (groupId !== null && currentGroupId === null) {
+    beforeVisit = { mic: micEnabled, camera: cameraEnabled };
+    if (micEnabled) await session.media.toggleMicrophone();
+    if (cameraEnabled) await session.media.toggleCamera();
+  }
+  await session.media.switchTo(ack.data);
+  if (groupId === null && beforeVisit) {
+    const restore = beforeVisit;
+    beforeVisit = null;
+    const now = store.getState();
+    if (restore.mic && !now.micEnabled) await session.media.toggleMicrophone();
+    if (restore.camera && !now.cameraEnabled) await session.media.toggleCamera();
+  }
   return ack;
 }
 

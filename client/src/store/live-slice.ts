@@ -40,8 +40,13 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (set) => ({
   knownNames: {},
   alerts: [],
   // An older snapshot arriving late (sync ack after a push) must not roll the state back.
+  // The plenary summary belongs to the plenary it was shown in: new breakouts take it away.
   sessionSnapshotReceived: (seq, liveState) =>
-    set((s) => (seq < s.liveSeq && s.liveState ? s : { liveState, liveSeq: seq })),
+    set((s) => {
+      if (seq < s.liveSeq && s.liveState) return s;
+      const opened = liveState.breakouts && liveState.breakouts.id !== s.liveState?.breakouts?.id;
+      return opened ? { liveState, liveSeq: seq, presentedSummary: null } : { liveState, liveSeq: seq };
+    }),
   roomEntered: (currentGroupId, selfIdentity) => set({ currentGroupId, selfIdentity }),
   setSwitchingRoom: (switchingRoom) => set({ switchingRoom }),
   namesLearned: (names) => set((s) => ({ knownNames: { ...s.knownNames, ...names } })),

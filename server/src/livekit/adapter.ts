@@ -3,7 +3,7 @@
  * room creation, short-lived single-room join tokens with explicit grants, reachability,
  * webhook verification — goes through this adapter, so the rest of the server speaks domain.
  */
-import { AccessToken, RoomServiceClient, type TrackSource, WebhookReceiver } from 'livekit-server-sdk';
+import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver } from 'livekit-server-sdk';
 import { describeLiveKitStatus, type LiveKitStatus } from './livekit-status.ts';
 
 /** Connection details of a LiveKit server. */
@@ -22,6 +22,16 @@ export interface MediaGrant {
   canPublishData: boolean;
   canPublishSources?: TrackSource[];
 }
+
+/**
+ * Every source but the microphone: what someone whose plenary microphone a facilitator locked may
+ * still publish. LiveKit unpublishes a track whose source a permission update no longer allows.
+ */
+export const WITHOUT_MICROPHONE: TrackSource[] = [
+  TrackSource.CAMERA,
+  TrackSource.SCREEN_SHARE,
+  TrackSource.SCREEN_SHARE_AUDIO,
+];
 
 /** A minted join token. */
 export interface MintedToken {

@@ -17,20 +17,27 @@ import {
   can,
   decideBroadcast,
   decideCloseBreakouts,
+  decideLowerHand,
+  decideMicrophones,
   decideMoveMember,
   decideOpenBreakouts,
+  decideRaiseHand,
   decideRequestHelp,
   decideResolveHelp,
   decideSetPlan,
   decideStartSegment,
   decideSwapRoles,
   decideTimer,
+  decideUndoTimer,
   FeedbackListRequest,
   FeedbackPresentRequest,
   FeedbackSubmitRequest,
   FeedbackSummaryRequest,
+  FloorMicrophonesRequest,
   fail,
   formGroups,
+  HandLowerRequest,
+  HandRaiseRequest,
   HelpRequestRequest,
   HelpResolveRequest,
   LiveKitTokenRequest,
@@ -46,6 +53,7 @@ import {
   SwapRolesRequest,
   ThemesListRequest,
   TimerControlRequest,
+  TimerUndoRequest,
 } from '@rundgang/shared';
 import type { z } from 'zod';
 import type { Db } from '../db/db.ts';
@@ -178,6 +186,36 @@ export const handlers: {
     schema: TimerControlRequest,
     capability: 'timer:control',
     handle: async (p, { session }) => unwrap(await session.run((state, now) => decideTimer(state, p, now))),
+  }),
+  'timer:undo': spec({
+    schema: TimerUndoRequest,
+    capability: 'timer:control',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideUndoTimer(state, p, now))),
+  }),
+  'hand:raise': spec({
+    schema: HandRaiseRequest,
+    capability: 'hand:raise',
+    handle: async (p, { identity, session }) => {
+      const id = participantId(identity);
+      return unwrap(
+        await session.run((state, now) =>
+          p.raised ? decideRaiseHand(state, id, now) : decideLowerHand(state, id, now),
+        ),
+      );
+    },
+  }),
+  'hand:lower': spec({
+    schema: HandLowerRequest,
+    capability: 'floor:moderate',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideLowerHand(state, p.participantId, now))),
+  }),
+  'floor:microphones': spec({
+    schema: FloorMicrophonesRequest,
+    capability: 'floor:moderate',
+    handle: async (p, { session }) =>
+      unwrap(await session.run((state, now) => decideMicrophones(state, p, now))),
   }),
   'group:move_member': spec({
     schema: MoveMemberRequest,

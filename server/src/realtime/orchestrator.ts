@@ -9,6 +9,7 @@ import {
   type FeedbackCardView,
   type LiveKitGrant,
   mayReadCard,
+  microphoneLocked,
   missingRoleAlert,
   observerMuted,
   type PlenarySummary,
@@ -24,7 +25,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { LiveSession } from '../engine/live-session.ts';
 import { AppError } from '../errors.ts';
-import type { LiveKitAdapter, MediaGrant } from '../livekit/adapter.ts';
+import { type LiveKitAdapter, type MediaGrant, WITHOUT_MICROPHONE } from '../livekit/adapter.ts';
 import {
   facilitatorChannel,
   groupRoom,
@@ -43,6 +44,8 @@ export function placeOf(state: SessionState, identity: SocketIdentity): string |
 
 const FULL: MediaGrant = { canPublish: true, canSubscribe: true, canPublishData: true };
 const LISTEN_ONLY: MediaGrant = { canPublish: false, canSubscribe: true, canPublishData: true };
+/** In the plenary with the microphone locked by a facilitator: camera and screen, no microphone. */
+const MIC_LOCKED: MediaGrant = { ...FULL, canPublishSources: WITHOUT_MICROPHONE };
 
 /**
  * Orchestrates rooms, tokens and broadcasts for all live sessions.
@@ -60,6 +63,8 @@ export class Orchestrator {
   private readonly told = new Map<string, Map<string, string>>();
   /** Observers currently muted by policy, per webinar (only while breakouts are open). */
   private readonly muted = new Map<string, Set<string>>();
+  /** Participants whose plenary microphone is locked now (LiveKit told), per webinar. */
+  private readonly plenaryLocked = new Map<string, Set<string>>();
   /** Display names of connected participants, per webinar, for tokens minted on their behalf. */
   private readonly names = new Map<string, Map<string, string>>();
 
@@ -94,9 +99,15 @@ export class Orchestrator {
     const room = groupId ? groupRoom(session.webinarId, groupId) : plenaryRoom(session.webinarId);
     const lkIdentity = livekitIdentity(identity);
     const grant =
-      identity.kind === 'participant' && groupId && observerMuted(state, identity.participantId)
-        ? LISTEN_ONLY
-        : FULL;
+      identity.kind !== 'participant'
+        ? FULL
+        : groupId
+          ? observerMuted(state, identity.participantId)
+            ? LISTEN_ONLY
+            : FULL
+          : microphoneLocked(state.floor, identity.participantId)
+            ? MIC_LOCKED
+            : FULL;
     try {
       // Created before any token is handed out; timeouts let a room outlive brief dropouts.
       await this.livekit.ensureRoom(room, { emptyTimeout: 600, departureTimeout: groupId ? 120 : 300 });
@@ -123,6 +134,7 @@ export class Orchestrator {
     this.io.to(webinarChannel(session.webinarId)).emit('session:updated', this.snapshot(session));
     void this.reassign(session).catch((err) => this.log.error({ err }, 'room reassignment failed'));
     void this.applyMediaPolicy(session).catch((err) => this.log.error({ err }, 'media policy failed'));
+    void this.applyFloorPolicy(session).catch((err) => this.log.error({ err }, 'floor policy failed'));
     this.alertMissingRoles(session, events, before);
   }
 
@@ -213,27 +225,54 @@ export class Orchestrator {
       this.muted.delete(session.webinarId);
       return;
     }
-    const muted = this.muted.get(session.webinarId) ?? new Set<string>();
+    const targets = b.groups.flatMap((group) =>
+      group.memberIds.map((id) => ({
+        id,
+        room: groupRoom(session.webinarId, group.id),
+        restrict: observerMuted(session.state, id),
+      })),
+    );
+    await this.enforce(this.muted, session.webinarId, targets, LISTEN_ONLY);
+  }
+
+  /**
+   * Locked plenary microphones are enforced by LiveKit: the participant keeps camera and screen
+   * but may not publish a microphone, so a client that ignores the lock still cannot be heard.
+   */
+  private async applyFloorPolicy(session: LiveSession): Promise<void> {
+    const state = session.state;
+    const targets = state.present.map((id) => ({
+      id,
+      room: plenaryRoom(session.webinarId),
+      restrict: (!state.breakouts || !seatOf(state, id)) && microphoneLocked(state.floor, id),
+    }));
+    await this.enforce(this.plenaryLocked, session.webinarId, targets, MIC_LOCKED);
+  }
+
+  /**
+   * Tells LiveKit about every participant whose restriction changed since the last time (the
+   * bookkeeping holds who is restricted now), so unchanged people cost no request.
+   */
+  private async enforce(
+    bookkeeping: Map<string, Set<string>>,
+    webinarId: string,
+    targets: { id: string; room: string; restrict: boolean }[],
+    restricted: MediaGrant,
+  ): Promise<void> {
+    const current = bookkeeping.get(webinarId) ?? new Set<string>();
     const updates: Promise<void>[] = [];
-    for (const group of b.groups) {
-      for (const id of group.memberIds) {
-        const shouldMute = observerMuted(session.state, id);
-        if (shouldMute === muted.has(id)) continue;
-        if (shouldMute) muted.add(id);
-        else muted.delete(id);
-        updates.push(
-          this.livekit
-            .setPermissions(
-              groupRoom(session.webinarId, group.id),
-              participantIdentity(id),
-              shouldMute ? LISTEN_ONLY : FULL,
-            )
-            .catch((err) => this.log.debug({ err }, 'permission update skipped (not in room)')),
-        );
-      }
+    for (const { id, room, restrict } of targets) {
+      if (restrict === current.has(id)) continue;
+      if (restrict) current.add(id);
+      else current.delete(id);
+      updates.push(
+        this.livekit
+          .setPermissions(room, participantIdentity(id), restrict ? restricted : FULL)
+          .catch((err) => this.log.debug({ err }, 'permission update skipped (not in room)')),
+      );
     }
-    if (muted.size) this.muted.set(session.webinarId, muted);
-    else this.muted.delete(session.webinarId);
+    if (current.size) bookkeeping.set(webinarId, current);
+    else bookkeeping.delete(webinarId);
     await Promise.all(updates);
   }
 

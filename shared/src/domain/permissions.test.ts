@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { APP_ROLES, CAPABILITIES, type Capability, can, capabilitiesOf } from './permissions.ts';
 
 // The rule in words; the table in permissions.ts must agree with it, not the other way round.
-const PARTICIPANT_MAY: readonly Capability[] = ['help:request', 'feedback:submit'];
+const PARTICIPANT_MAY: readonly Capability[] = ['help:request', 'feedback:submit', 'hand:raise'];
 
 describe('can', () => {
-  it('a participant can do exactly these: ask for help and submit their own feedback cards', () => {
+  it('a participant can do exactly these: ask for help, submit their own feedback cards, raise a hand', () => {
     expect(CAPABILITIES.filter((c) => can('participant', c))).toEqual(PARTICIPANT_MAY);
   });
 

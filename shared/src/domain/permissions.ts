@@ -28,6 +28,8 @@ export const CAPABILITIES = [
   'help:resolve',
   'feedback:submit',
   'feedback:read_all',
+  'hand:raise',
+  'floor:moderate',
 ] as const;
 /** One of {@link CAPABILITIES}. */
 export const Capability = z.enum(CAPABILITIES);
@@ -49,8 +51,9 @@ const GRANTS = {
     'room:visit',
     'help:resolve',
     'feedback:read_all',
+    'floor:moderate',
   ],
-  participant: ['help:request', 'feedback:submit'],
+  participant: ['help:request', 'feedback:submit', 'hand:raise'],
 } as const satisfies Record<AppRole, readonly Capability[]>;
 
 /** Whether `role` may use `capability`. */

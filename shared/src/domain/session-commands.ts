@@ -20,7 +20,7 @@ import {
   TimerExtensionMs,
 } from './session-events.ts';
 import { hasFeedbackReceipt } from './session-reducer.ts';
-import type { SessionGroup, SessionState } from './session-state.ts';
+import { type SessionGroup, type SessionState, UNDO_WINDOW_MS } from './session-state.ts';
 import { advanceIfDue } from './timers.ts';
 
 /** What a command answers: the events to record and broadcast, or why it was refused. */
@@ -112,6 +112,26 @@ export function decideTimer(state: SessionState, command: TimerCommand, now: num
       return ok([{ type: 'phase_started', at: now, target, round, phaseIndex }]);
     }
   }
+}
+
+/** Payload of `timer:undo`: the change to undo, by its time (`undo.at` as the console saw it). */
+export const UndoTimerCommand = z.object({ at: z.number().int().min(0) });
+/** Payload of `timer:undo`. */
+export type UndoTimerCommand = z.infer<typeof UndoTimerCommand>;
+
+/**
+ * Undoes the last timer change within {@link UNDO_WINDOW_MS}: the groups it touched get their
+ * timers back exactly as they were. Naming the change by its time means a stale "Angre" never
+ * undoes a newer change someone else made in between.
+ */
+export function decideUndoTimer(state: SessionState, command: UndoTimerCommand, now: number): Decision {
+  const undo = state.breakouts?.undo;
+  if (!state.breakouts) return fail('conflict', 'breakouts are not open');
+  if (!undo || undo.at !== command.at) return fail('conflict', 'this change can no longer be undone');
+  if (now - undo.at > UNDO_WINDOW_MS) return fail('conflict', 'too late to undo this change');
+  const groupIds = new Set(state.breakouts.groups.map((g) => g.id));
+  const timers = undo.before.filter((t) => groupIds.has(t.groupId));
+  return ok([{ type: 'timers_restored', at: now, undoneAt: undo.at, timers }]);
 }
 
 /**
@@ -324,4 +344,32 @@ export function decideStartSegment(state: SessionState, index: number, now: numb
   if (!state.agenda.plan.segments[index]) return fail('not_found', `no segment ${index}`);
   if (state.agenda.run?.currentIndex === index) return ok([]);
   return ok([{ type: 'segment_started', at: now, index }]);
+}
+
+/** A participant raises a hand in the plenary; a hand already up keeps its place. */
+export function decideRaiseHand(state: SessionState, participantId: string, now: number): Decision {
+  if (state.floor?.hands.some((h) => h.participantId === participantId)) return ok([]);
+  return ok([{ type: 'hand_raised', at: now, participantId }]);
+}
+
+/** A hand goes down: its owner's, or any by a facilitator (who gave the word or cleared it). */
+export function decideLowerHand(state: SessionState, participantId: string, now: number): Decision {
+  const up = state.floor?.hands.some((h) => h.participantId === participantId) ?? false;
+  return ok(up ? [{ type: 'hand_lowered', at: now, participantId }] : []);
+}
+
+/** Payload of `floor:microphones`: lock or unlock the plenary microphone of one participant or all. */
+export const MicrophonesCommand = z.object({ target: GroupTarget, locked: z.boolean() });
+/** Payload of `floor:microphones`. */
+export type MicrophonesCommand = z.infer<typeof MicrophonesCommand>;
+
+/** Facilitators lock or unlock plenary microphones; giving someone the word also lowers their hand. */
+export function decideMicrophones(state: SessionState, command: MicrophonesCommand, now: number): Decision {
+  const { target, locked } = command;
+  const events: SessionEvent[] = [
+    { type: locked ? 'microphones_locked' : 'microphones_unlocked', at: now, target },
+  ];
+  if (!locked && target !== 'all' && state.floor?.hands.some((h) => h.participantId === target))
+    events.push({ type: 'hand_lowered', at: now, participantId: target });
+  return ok(events);
 }

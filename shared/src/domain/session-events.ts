@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ExerciseConfig } from './exercise-config.ts';
 import { WebinarPlan } from './plan.ts';
 import { RoundRoles } from './rotation.ts';
+import { TimerState } from './timers.ts';
 
 /** An id of a participant, group or breakouts run, as the server issued it. */
 export const EntityId = z.string().min(1).max(100);
@@ -42,6 +43,11 @@ export const FeedbackReceipt = z.object({ groupId: Id, round: Round, observerId:
 /** Which observer's card is in. */
 export type FeedbackReceipt = z.infer<typeof FeedbackReceipt>;
 
+/** One group's timer as it was: what an undo puts back. */
+export const GroupTimer = z.object({ groupId: Id, timer: TimerState });
+/** One group's timer as it was. */
+export type GroupTimer = z.infer<typeof GroupTimer>;
+
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), at: At, ...shape });
 
@@ -55,6 +61,11 @@ export const SessionEvent = z.discriminatedUnion('type', [
   event('timer_extended', { target: GroupTarget, ms: TimerExtensionMs }),
   event('phase_skipped', { target: GroupTarget }),
   event('round_ended', { target: GroupTarget }),
+  /**
+   * The facilitator undid the timer change made at `undoneAt`: these groups' timers are back
+   * exactly as they were before it (deadlines included), recorded in the state's `undo`.
+   */
+  event('timers_restored', { undoneAt: At, timers: z.array(GroupTimer) }),
   /** Deadlines passed: every running timer moved on to the phase it is now in. */
   event('timers_advanced', {}),
   event('breakouts_closing', { closesAt: At }),
@@ -68,6 +79,14 @@ export const SessionEvent = z.discriminatedUnion('type', [
   event('help_requested', { groupId: Id, participantId: Id }),
   event('help_resolved', { groupId: Id }),
   event('broadcast_sent', { text: BroadcastText }),
+  /** A participant asks for the word in the plenary; hands are kept in the order raised. */
+  event('hand_raised', { participantId: Id }),
+  /** The hand is down again (its owner lowered it, or a facilitator gave the word or cleared it). */
+  event('hand_lowered', { participantId: Id }),
+  /** Facilitators took the plenary microphone from one participant, or from all. */
+  event('microphones_locked', { target: GroupTarget }),
+  /** Facilitators gave the plenary microphone back to one participant, or to all. */
+  event('microphones_unlocked', { target: GroupTarget }),
   /** The facilitator set the webinar's agenda. */
   event('agenda_planned', { plan: WebinarPlan }),
   /** The live run moved to a segment of the agenda (the first one starts the run). */

@@ -4,7 +4,9 @@
  * tab), so `applySessionEvent` is the only place state changes, and it is pure so the server
  * and every client compute the very same state from the same facts.
  */
+
 import { addObserver, currentRoundOf, removeMember, swapRoles, timerPlanOf } from './group-membership.ts';
+import { lockMicrophones, lowerHand, OPEN_FLOOR, raiseHand } from './plenary-floor.ts';
 import type { FeedbackReceipt, GroupTarget, SessionEvent } from './session-events.ts';
 import {
   type Breakouts,
@@ -98,23 +100,44 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         feedbackIn: [],
       };
     case 'phase_started':
-      return updateTimers(state, event.target, (plan) =>
-        timerAt(plan, event.round, event.phaseIndex, event.at),
+      return updateTimers(
+        state,
+        event.target,
+        (plan) => timerAt(plan, event.round, event.phaseIndex, event.at),
+        event,
       );
     case 'timer_paused':
-      return updateTimers(state, event.target, (plan, timer) => pauseTimer(plan, timer, event.at));
+      return updateTimers(state, event.target, (plan, timer) => pauseTimer(plan, timer, event.at), event);
     case 'timer_resumed':
-      return updateTimers(state, event.target, (plan, timer) =>
-        resumeTimer(advanceIfDue(plan, timer, event.at), event.at),
+      return updateTimers(
+        state,
+        event.target,
+        (plan, timer) => resumeTimer(advanceIfDue(plan, timer, event.at), event.at),
+        event,
       );
     case 'timer_extended':
-      return updateTimers(state, event.target, (plan, timer) => extendTimer(plan, timer, event.ms, event.at));
+      return updateTimers(
+        state,
+        event.target,
+        (plan, timer) => extendTimer(plan, timer, event.ms, event.at),
+        event,
+      );
     case 'phase_skipped':
-      return updateTimers(state, event.target, (plan, timer) => skipPhase(plan, timer, event.at));
+      return updateTimers(state, event.target, (plan, timer) => skipPhase(plan, timer, event.at), event);
     case 'round_ended':
-      return updateTimers(state, event.target, (plan, timer) => endRound(plan, timer, event.at));
+      return updateTimers(state, event.target, (plan, timer) => endRound(plan, timer, event.at), event);
     case 'timers_advanced':
-      return updateTimers(state, 'all', (plan, timer) => advanceIfDue(plan, timer, event.at));
+      // The passing of time is not a facilitator's change: the last one stays undoable.
+      return updateTimers(state, 'all', (plan, timer) => advanceIfDue(plan, timer, event.at), null);
+    case 'timers_restored':
+      return updateBreakouts(state, (b) => ({
+        ...b,
+        groups: b.groups.map((g) => {
+          const before = event.timers.find((t) => t.groupId === g.id);
+          return before ? { ...g, timer: before.timer } : g;
+        }),
+        undo: undefined,
+      }));
     case 'breakouts_closing':
       return updateBreakouts(state, (b) => ({ ...b, status: 'closing', closesAt: event.closesAt }));
     case 'breakouts_closed':
@@ -168,6 +191,16 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         ...state,
         broadcasts: [...state.broadcasts, { text: event.text, at: event.at }].slice(-MAX_BROADCASTS),
       };
+    case 'hand_raised':
+      return { ...state, floor: raiseHand(state.floor ?? OPEN_FLOOR, event.participantId, event.at) };
+    case 'hand_lowered':
+      return { ...state, floor: lowerHand(state.floor ?? OPEN_FLOOR, event.participantId) };
+    case 'microphones_locked':
+    case 'microphones_unlocked':
+      return {
+        ...state,
+        floor: lockMicrophones(state.floor ?? OPEN_FLOOR, event.target, event.type === 'microphones_locked'),
+      };
     case 'feedback_submitted': {
       const { groupId, round, observerId } = event;
       const known = state.breakouts?.groups.some((g) => g.id === groupId && g.rotation[round]);
@@ -191,6 +224,7 @@ export function toPublicState(state: SessionState): PublicSessionState {
     breakouts: state.breakouts,
     broadcasts: state.broadcasts,
     feedbackIn: state.feedbackIn,
+    ...(state.floor ? { floor: state.floor } : {}),
   };
 }
 
@@ -209,15 +243,32 @@ function updateGroup(
   }));
 }
 
+/**
+ * Changes the timers of the target groups. A facilitator's change (`change`, its event) also
+ * records the timers it replaced, exactly as they were, so `timers_restored` can put them back.
+ */
 function updateTimers(
   state: SessionState,
   target: GroupTarget,
   update: (plan: TimerPlan, timer: TimerState) => TimerState,
+  change: { type: string; at: number } | null,
 ): SessionState {
-  return updateBreakouts(state, (b) => ({
-    ...b,
-    groups: b.groups.map((g) =>
-      target === 'all' || g.id === target ? { ...g, timer: update(timerPlanOf(b.exercise, g), g.timer) } : g,
-    ),
-  }));
+  return updateBreakouts(state, (b) => {
+    const hit = (g: SessionGroup) => target === 'all' || g.id === target;
+    const undo = change
+      ? {
+          at: change.at,
+          action: change.type,
+          target,
+          before: b.groups.filter(hit).map((g) => ({ groupId: g.id, timer: g.timer })),
+        }
+      : b.undo;
+    return {
+      ...b,
+      groups: b.groups.map((g) =>
+        hit(g) ? { ...g, timer: update(timerPlanOf(b.exercise, g), g.timer) } : g,
+      ),
+      undo,
+    };
+  });
 }

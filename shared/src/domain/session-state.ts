@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import { ExerciseConfig } from './exercise-config.ts';
 import { AgendaRun, DEFAULT_WEBINAR_PLAN, WebinarPlan } from './plan.ts';
-import { EntityId, FeedbackReceipt, GroupPlan } from './session-events.ts';
+import { PlenaryFloor } from './plenary-floor.ts';
+import { EntityId, FeedbackReceipt, GroupPlan, GroupTarget, GroupTimer } from './session-events.ts';
 import { TimerState } from './timers.ts';
 
 const Id = EntityId;
@@ -24,6 +25,22 @@ export const HelpRequest = z.object({ groupId: Id, participantId: Id, at: At });
 /** An open help request from a group. */
 export type HelpRequest = z.infer<typeof HelpRequest>;
 
+/**
+ * The last timer change a facilitator made, with the timers it replaced, so it can be undone
+ * for {@link UNDO_WINDOW_MS}. `action` is the event type of the change (what the toast says).
+ */
+export const TimerUndo = z.object({
+  at: At,
+  action: z.string(),
+  target: GroupTarget,
+  before: z.array(GroupTimer),
+});
+/** The last timer change a facilitator made, with the timers it replaced. */
+export type TimerUndo = z.infer<typeof TimerUndo>;
+
+/** How long a timer change can be undone: long enough to notice a stray click, short enough to stay obvious. */
+export const UNDO_WINDOW_MS = 10_000;
+
 /** The running breakouts of one exercise. */
 export const Breakouts = z.object({
   id: Id,
@@ -33,6 +50,8 @@ export const Breakouts = z.object({
   exercise: ExerciseConfig,
   groups: z.array(SessionGroup),
   helpRequests: z.array(HelpRequest),
+  /** The last timer change that may still be undone (absent when there is none). */
+  undo: TimerUndo.optional(),
 });
 /** The running breakouts of one exercise. */
 export type Breakouts = z.infer<typeof Breakouts>;
@@ -57,6 +76,8 @@ export const SessionState = z.object({
   broadcasts: z.array(Broadcast),
   /** Receipts of the cards in for the running breakouts (empty when none run). */
   feedbackIn: z.array(FeedbackReceipt),
+  /** Raised hands and locked microphones in the plenary (absent = nobody waits, all free). */
+  floor: PlenaryFloor.optional(),
 });
 /** The whole session state. */
 export type SessionState = z.infer<typeof SessionState>;

@@ -12,6 +12,7 @@ import { ClosingCountdown } from './ClosingCountdown.tsx';
 import { HelpButton } from './HelpButton.tsx';
 import { PhaseTimer } from './PhaseTimer.tsx';
 import { RoleCard } from './RoleCard.tsx';
+import { VisitNotice } from './VisitNotice.tsx';
 
 /** The group's video, kept out of the timer's re-renders. */
 const GroupVideo = memo(function GroupVideo({ label }: { label: string }) {
@@ -66,6 +67,7 @@ export function BreakoutView({
     <div className="breakout" data-testid="breakout-view" data-group-id={group.id}>
       <h2 className="breakout__heading">{t('breakout.heading', { number: groupNumber(group.id) })}</h2>
       {closingLeft !== null && <ClosingCountdown leftMs={closingLeft} />}
+      <VisitNotice />
       {switching && (
         <p className="notice" role="status">
           {t('breakout.moving')}
@@ -89,13 +91,15 @@ export function BreakoutView({
         />
       </div>
       <div className={`breakout__body${role === 'observer' ? ' breakout__body--observing' : ''}`}>
-        <div className="breakout__video">
-          <GroupVideo label={t('breakout.groupVideo')} />
-        </div>
+        {/* The side comes first in reading order, so on a phone the feedback card is on top and
+            the video follows; on wider screens the grid puts the video on the left. */}
         <div className="breakout__side">
           <HelpButton requested={group.helpRequested} />
-          <ThemePanel breakouts={breakouts} />
           <FeedbackPanel state={state} breakouts={breakouts} group={group} participantId={participantId} />
+          <ThemePanel breakouts={breakouts} />
+        </div>
+        <div className="breakout__video">
+          <GroupVideo label={t('breakout.groupVideo')} />
         </div>
       </div>
     </div>

@@ -7,10 +7,13 @@ import { visitRoom } from '../../realtime/session.ts';
 import { useAppStore } from '../../store/index.ts';
 import { ParticipantGrid } from '../room/ParticipantGrid.tsx';
 import { AgendaTimeline } from './AgendaTimeline.tsx';
+import { AttendancePanel } from './AttendancePanel.tsx';
 import { BroadcastForm } from './BroadcastForm.tsx';
 import { FeedbackConsolePanel } from './FeedbackConsolePanel.tsx';
+import { FloorPanel } from './FloorPanel.tsx';
 import { OpenBreakoutsPanel } from './OpenBreakoutsPanel.tsx';
 import { RoomsOverview } from './RoomsOverview.tsx';
+import { WebinarStateBar } from './WebinarStateBar.tsx';
 
 /** The video of the room the facilitator is in: the plenary, or a group they visit. */
 function ConsoleVideo({ compact }: { compact: boolean }) {
@@ -40,7 +43,7 @@ function ConsoleVideo({ compact }: { compact: boolean }) {
             className="button button--small"
             disabled={busy || switching}
             data-testid="back-to-plenary"
-            aria-keyshortcuts="V"
+            aria-keyshortcuts="Alt+Shift+V"
             onClick={() => void run(() => visitRoom(null))}
           >
             {t('console.backToPlenary')}
@@ -85,10 +88,18 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
     if (participants) namesLearned(Object.fromEntries(participants.map((p) => [p.id, p.name])));
   }, [participants, namesLearned]);
 
+  // A visit ends with the breakouts: back to the plenary without a click.
+  const visiting = useAppStore((s) => s.currentGroupId);
+  const breakoutsOpen = breakouts !== null;
+  useEffect(() => {
+    if (!breakoutsOpen && visiting) void visitRoom(null);
+  }, [breakoutsOpen, visiting]);
+
   if (!may('console:view')) return null;
   return (
     <div className="console" data-testid="facilitator-console">
       <div className="console__side">
+        <WebinarStateBar webinarId={webinarId} />
         {breakouts && <ConsoleVideo compact />}
         {may('broadcast:send') && (
           <section className="panel console-panel">
@@ -114,6 +125,8 @@ export function FacilitatorConsole({ webinarId }: { webinarId: string }) {
         ) : (
           // In the plenary the video is what matters, so it gets the main column.
           <div className="stack">
+            <AttendancePanel webinarId={webinarId} present={liveState.present} />
+            {may('floor:moderate') && <FloorPanel />}
             {may('breakouts:open') && <OpenBreakoutsPanel />}
             <ConsoleVideo compact={false} />
             {may('feedback:read_all') && <FeedbackConsolePanel webinarId={webinarId} />}

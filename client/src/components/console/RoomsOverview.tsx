@@ -5,16 +5,70 @@ import { useCan } from '../../hooks/use-can.ts';
 import { useCommand } from '../../hooks/use-command.ts';
 import { useGroupName } from '../../hooks/use-group-name.ts';
 import { useServerNow } from '../../hooks/use-server-now.ts';
+import { attentionReasons, byAttention } from '../../lib/attention.ts';
 import { playCue } from '../../lib/chime.ts';
 import { closingLeftMs, formatTimeLeft, groupView } from '../../lib/live-view.ts';
 import { memberConnection } from '../../lib/member-connection.ts';
 import { request, visitRoom } from '../../realtime/session.ts';
 import { useAppStore } from '../../store/index.ts';
 import { GroupTile, type GroupTileActions } from './GroupTile.tsx';
+import { UndoToast } from './UndoToast.tsx';
 
 const EDITABLE = 'input, textarea, select, [contenteditable="true"]';
-/** Shortcut keys that control the timers of all groups. */
+/**
+ * Shortcuts that change all groups or move the facilitator need Alt+Shift, so one stray key
+ * never acts on 19 groups; they are read by physical key (`code`), since Alt changes the
+ * character on some layouts. Only "M" (focus the message field) is a single key.
+ */
+const GUARDED_KEYS: Readonly<Record<string, string>> = {
+  KeyP: 'p',
+  Digit1: '1',
+  Digit5: '5',
+  KeyS: 's',
+  KeyN: 'n',
+  KeyV: 'v',
+};
 const TIMER_KEYS: ReadonlySet<string> = new Set(['p', '1', '5', 's', 'n']);
+const COMPACT_KEY = 'rundgang.console.compact';
+
+/** The facilitator's choice of the compact view, remembered on this device; compact by default from 10 groups. */
+function useCompactView(groupCount: number): [boolean, (compact: boolean) => void] {
+  const [stored, setStored] = useState<boolean | null>(() => {
+    const value = globalThis.localStorage?.getItem(COMPACT_KEY);
+    return value === null || value === undefined ? null : value === 'true';
+  });
+  const set = (compact: boolean) => {
+    globalThis.localStorage?.setItem(COMPACT_KEY, String(compact));
+    setStored(compact);
+  };
+  return [stored ?? groupCount >= 10, set];
+}
+
+/** How many tiles a row of the grid holds, read from the laid-out grid (for arrow up/down). */
+function columnsOf(grid: HTMLElement): number {
+  const columns = getComputedStyle(grid).gridTemplateColumns.split(' ').filter(Boolean).length;
+  return Math.max(1, columns);
+}
+
+/** Where an arrow key moves from index `i` in a grid of `count` tiles and `columns` columns. */
+function nextIndex(key: string, i: number, count: number, columns: number): number | null {
+  switch (key) {
+    case 'ArrowRight':
+      return Math.min(count - 1, i + 1);
+    case 'ArrowLeft':
+      return Math.max(0, i - 1);
+    case 'ArrowDown':
+      return i + columns < count ? i + columns : i;
+    case 'ArrowUp':
+      return i - columns >= 0 ? i - columns : i;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
 
 /** Every breakout group as a tile, with controls for all groups, alerts, cues and shortcuts. */
 export function RoomsOverview({
@@ -28,6 +82,7 @@ export function RoomsOverview({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
+  const hintId = useId();
   const groupName = useGroupName();
   const now = useServerNow(250);
   const names = useAppStore((s) => s.knownNames);
@@ -41,8 +96,30 @@ export function RoomsOverview({
   const [announcement, setAnnouncement] = useState('');
   const [recentlyEnded, setRecentlyEnded] = useState<ReadonlySet<string>>(new Set());
 
-  const views = breakouts.groups.map((g) => groupView(state, breakouts, g, now));
   const present = new Set(state.present);
+  const views = byAttention(
+    breakouts.groups.map((g) => {
+      const view = groupView(state, breakouts, g, now);
+      const connectionOf = (id: string) =>
+        memberConnection(id, { present, mediaRooms, webinarId, groupId: g.id });
+      return { ...view, reasons: attentionReasons(view, connectionOf) };
+    }),
+  );
+  const [compact, setCompact] = useCompactView(views.length);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const active = views.some((v) => v.id === activeId) ? activeId : (views[0]?.id ?? null);
+  const gridRef = useRef<HTMLUListElement>(null);
+  const onGridKey = (event: React.KeyboardEvent<HTMLUListElement>) => {
+    const grid = gridRef.current;
+    if (!grid || !(event.target instanceof HTMLElement) || event.target.closest(EDITABLE)) return;
+    const i = views.findIndex((v) => v.id === active);
+    const to = nextIndex(event.key, i, views.length, columnsOf(grid));
+    const id = to === null ? undefined : views[to]?.id;
+    if (!id) return;
+    event.preventDefault();
+    setActiveId(id);
+    grid.querySelector<HTMLElement>(`[data-testid="group-tile"][data-group-id="${id}"]`)?.focus();
+  };
   const groupIds = breakouts.groups.map((g) => g.id);
   const allPaused = views.every((v) => v.paused || v.finished);
   const closingLeft = closingLeftMs(state, now);
@@ -135,9 +212,12 @@ export function RoomsOverview({
   };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      if (event.ctrlKey || event.metaKey || event.repeat) return;
       if (event.target instanceof Element && event.target.closest(EDITABLE)) return;
-      if (shortcutRef.current(event.key)) event.preventDefault();
+      const guarded = event.altKey && event.shiftKey ? GUARDED_KEYS[event.code] : undefined;
+      const plain = !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'm' ? 'm' : undefined;
+      const key = guarded ?? plain;
+      if (key && shortcutRef.current(key)) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -152,9 +232,18 @@ export function RoomsOverview({
     >
       <div className="rooms__head">
         <h2 id={headingId}>{t('console.roomsHeading')}</h2>
+        <label className="rooms__compact">
+          <input
+            type="checkbox"
+            checked={compact}
+            data-testid="compact-view"
+            onChange={(e) => setCompact(e.target.checked)}
+          />
+          {t('console.compactView')}
+        </label>
         <p className="rooms__summary" data-testid="rooms-summary">
           {t('console.summary', {
-            groups: views.length,
+            count: views.length,
             help: helpCount,
             present: presentCount,
             members: memberCount,
@@ -168,7 +257,7 @@ export function RoomsOverview({
               type="button"
               className="button button--small"
               data-testid="timer-pause-all"
-              aria-keyshortcuts="P"
+              aria-keyshortcuts="Alt+Shift+P"
               onClick={pauseOrResumeAll}
             >
               {allPaused ? t('console.resumeAll') : t('console.pauseAll')}
@@ -179,7 +268,7 @@ export function RoomsOverview({
                 type="button"
                 className="button button--small button--secondary"
                 data-testid={`timer-extend-all-${minutes}`}
-                aria-keyshortcuts={String(minutes)}
+                aria-keyshortcuts={`Alt+Shift+${minutes}`}
                 onClick={() => timer({ action: 'extend', target: 'all', ms: minutes * 60_000 })}
               >
                 {t('console.extendAll', { minutes })}
@@ -189,7 +278,7 @@ export function RoomsOverview({
               type="button"
               className="button button--small button--secondary"
               data-testid="timer-skip-all"
-              aria-keyshortcuts="S"
+              aria-keyshortcuts="Alt+Shift+S"
               onClick={() => timer({ action: 'skip_phase', target: 'all' })}
             >
               {t('console.skipAll')}
@@ -198,7 +287,7 @@ export function RoomsOverview({
               type="button"
               className="button button--small button--secondary"
               data-testid="next-round-all"
-              aria-keyshortcuts="N"
+              aria-keyshortcuts="Alt+Shift+N"
               onClick={() => timer({ action: 'end_round', target: 'all' })}
             >
               {t('console.nextRoundAll')}
@@ -245,6 +334,7 @@ export function RoomsOverview({
           )
         ) : null}
       </div>
+      {may('timer:control') && <UndoToast undo={breakouts.undo} />}
       <p className="status-message error-text" role="status" data-testid="command-error">
         {error ?? ''}
       </p>
@@ -291,7 +381,14 @@ export function RoomsOverview({
           })}
         </ul>
       )}
-      <ul className="rooms__grid" data-count={views.length}>
+      <ul
+        ref={gridRef}
+        className={`rooms__grid${compact ? ' rooms__grid--compact' : ''}`}
+        data-count={views.length}
+        aria-label={t('console.gridLabel')}
+        aria-describedby={hintId}
+        onKeyDown={onGridKey}
+      >
         {views.map((view) => (
           <GroupTile
             key={view.id}
@@ -303,9 +400,16 @@ export function RoomsOverview({
             visiting={currentGroupId === view.id}
             phaseJustEnded={recentlyEnded.has(view.id)}
             actions={actions}
+            reasons={view.reasons}
+            compact={compact}
+            active={view.id === active}
+            onActivate={setActiveId}
           />
         ))}
       </ul>
+      <p id={hintId} className="visually-hidden">
+        {t('console.gridHint')}
+      </p>
     </section>
   );
 }
