@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { livekitWebhookRoutes } from './routes/livekit-webhook.ts';
+import { participantRoutes } from './routes/participants.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { themeRoutes } from './routes/themes.ts';
 import { webinarRoutes } from './routes/webinars.ts';
@@ -78,6 +79,7 @@ export async function buildApp(
     themeRoutes,
     privacyRoutes,
     livekitWebhookRoutes,
+    participantRoutes,
   ]) {
     await app.register(routes);
   }

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { TemplateId, ThemeTemplate } from './domain/feedback-themes.ts';
+import { RosterParticipant } from './domain/roster.ts';
+import { RosterImportPreview } from './domain/roster-csv.ts';
 import { FeedbackCardView } from './realtime.ts';
 
 /** Email + password for a facilitator login. */
@@ -135,6 +137,8 @@ export const ParticipantDataExport = z.object({
     name: z.string(),
     municipality: z.string().nullable(),
     workplace: z.string().nullable(),
+    email: z.string().nullable(),
+    profession: z.string().nullable(),
   }),
   feedbackWritten: z.array(FeedbackCardView),
   feedbackReceived: z.array(FeedbackCardView),
@@ -149,3 +153,26 @@ export const Readiness = z.object({
   db: z.string(),
   livekit: z.string(),
 });
+
+/** Route params of a series. */
+export const SeriesParams = z.object({ seriesId: z.uuid() });
+/** Route params of one participant of a series. */
+export const SeriesParticipantParams = SeriesParams.extend({ participantId: z.uuid() });
+/** `GET /api/series/:seriesId/participants`: the roster, and whether invites can be emailed. */
+export const RosterResponse = z.object({
+  participants: z.array(RosterParticipant),
+  /** False when the server has no `SMTP_URL`: the UI offers the CSV for a mail merge instead. */
+  mailConfigured: z.boolean(),
+});
+/** One participant of a roster after adding or editing them. */
+export const RosterParticipantResponse = z.object({ participant: RosterParticipant });
+/** A roster text to preview or import: a CSV file's contents or pasted cells (fits the 64 KiB body limit). */
+export const RosterImportBody = z.object({
+  text: z.string().max(60_000),
+  /** Import the valid rows and leave out the ones with errors (else any error refuses all). */
+  skipInvalid: z.boolean().default(false),
+});
+/** `POST …/participants/import/preview`: what an import would do; nothing is saved. */
+export const RosterImportPreviewResponse = z.object({ preview: RosterImportPreview });
+/** `POST …/participants/import`: the participants added, all in one transaction. */
+export const RosterImportResponse = z.object({ imported: z.array(RosterParticipant) });

@@ -26,6 +26,13 @@ import {
   ParticipantParams,
   ParticipantResponse,
   Readiness,
+  RosterImportBody,
+  RosterImportPreviewResponse,
+  RosterImportResponse,
+  RosterParticipantResponse,
+  RosterResponse,
+  SeriesParams,
+  SeriesParticipantParams,
   SetupBody,
   SetupStatus,
   ThemeParams,
@@ -35,15 +42,17 @@ import {
   WebinarResponse,
 } from './api.ts';
 import { ThemeTemplate } from './domain/feedback-themes.ts';
+import { RosterEntry } from './domain/roster.ts';
 
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * Who may call a route: anyone; a signed-in facilitator; a facilitator of the series the
- * `:id` webinar belongs to; the holder of the `:token` invite link.
+ * `:id` webinar belongs to; the holder of the `:token` invite link; a facilitator of the
+ * `:seriesId` series.
  */
-export type RouteAuth = 'none' | 'facilitator' | 'facilitatorOfWebinar' | 'invite';
+export type RouteAuth = 'none' | 'facilitator' | 'facilitatorOfWebinar' | 'invite' | 'facilitatorOfSeries';
 
 /** One route of the HTTP API. */
 export interface HttpRoute {
@@ -192,6 +201,62 @@ export const httpRoutes = {
     auth: 'invite',
     params: InviteParams,
     response: { 200: ParticipantDataExport },
+  },
+
+  seriesRoster: {
+    method: 'GET',
+    path: '/api/series/:seriesId/participants',
+    auth: 'facilitatorOfSeries',
+    params: SeriesParams,
+    response: { 200: RosterResponse },
+  },
+  addSeriesParticipant: {
+    method: 'POST',
+    path: '/api/series/:seriesId/participants',
+    auth: 'facilitatorOfSeries',
+    params: SeriesParams,
+    body: RosterEntry,
+    response: { 201: RosterParticipantResponse },
+  },
+  updateSeriesParticipant: {
+    method: 'PUT',
+    path: '/api/series/:seriesId/participants/:participantId',
+    auth: 'facilitatorOfSeries',
+    params: SeriesParticipantParams,
+    body: RosterEntry,
+    response: { 200: RosterParticipantResponse },
+  },
+  removeSeriesParticipant: {
+    method: 'DELETE',
+    path: '/api/series/:seriesId/participants/:participantId',
+    auth: 'facilitatorOfSeries',
+    params: SeriesParticipantParams,
+    response: { 204: z.void() },
+  },
+  previewRosterImport: {
+    method: 'POST',
+    path: '/api/series/:seriesId/participants/import/preview',
+    auth: 'facilitatorOfSeries',
+    params: SeriesParams,
+    body: RosterImportBody,
+    response: { 200: RosterImportPreviewResponse },
+  },
+  importRoster: {
+    method: 'POST',
+    path: '/api/series/:seriesId/participants/import',
+    auth: 'facilitatorOfSeries',
+    params: SeriesParams,
+    body: RosterImportBody,
+    response: { 201: RosterImportResponse },
+  },
+  rosterCsv: {
+    method: 'GET',
+    path: '/api/series/:seriesId/participants.csv',
+    auth: 'facilitatorOfSeries',
+    params: SeriesParams,
+    query: CsvQuery,
+    response: { 200: z.string() },
+    produces: 'text/csv',
   },
 
   /** LiveKit posts `application/webhook+json`; the raw text is kept to verify its signature. */

@@ -2,10 +2,11 @@
  * Who may call a route, enforced in one place from the `auth` policy each route declares in the
  * shared table: a facilitator's session cookie is checked before anything else (401), then —
  * once params are validated — that they run the `:id` webinar's series (404, like a webinar
- * that does not exist), or that the `:token` invite is valid (404).
+ * that does not exist) or the `:seriesId` series (404 likewise), or that the `:token` invite is
+ * valid (404).
  */
 import fastifyCookie from '@fastify/cookie';
-import { IdParams, InviteParams, type RouteAuth } from '@rundgang/shared';
+import { IdParams, InviteParams, type RouteAuth, SeriesParams } from '@rundgang/shared';
 import fp from 'fastify-plugin';
 import { requireFacilitator } from '../auth/session.ts';
 import {
@@ -15,6 +16,7 @@ import {
   type WebinarRow,
   webinarOfFacilitator,
 } from '../db/repo.ts';
+import { isFacilitatorOfSeries } from '../db/roster.ts';
 import { AppError, parseOr400 } from '../errors.ts';
 
 /** The caller of a request, as its route's auth policy established it. */
@@ -22,7 +24,8 @@ export type Who =
   | { auth: 'none' }
   | { auth: 'facilitator'; facilitator: FacilitatorRow }
   | { auth: 'facilitatorOfWebinar'; facilitator: FacilitatorRow; webinar: WebinarRow }
-  | { auth: 'invite'; participant: ParticipantRow };
+  | { auth: 'invite'; participant: ParticipantRow }
+  | { auth: 'facilitatorOfSeries'; facilitator: FacilitatorRow; seriesId: string };
 
 /** The caller under one auth policy. */
 export type WhoFor<A extends RouteAuth> = Extract<Who, { auth: A }>;
@@ -50,7 +53,7 @@ export const authPlugin = fp(
     app.addHook('onRequest', async (req) => {
       req.who = NOBODY;
       const auth = req.routeOptions.config.auth;
-      if (auth === 'facilitator' || auth === 'facilitatorOfWebinar') {
+      if (auth === 'facilitator' || auth === 'facilitatorOfWebinar' || auth === 'facilitatorOfSeries') {
         req.who = { auth: 'facilitator', facilitator: await requireFacilitator(db, req) };
       }
     });
@@ -62,6 +65,13 @@ export const authPlugin = fp(
         const webinar = await webinarOfFacilitator(db, facilitator.id, id);
         if (!webinar) throw new AppError('not_found', 'No such webinar');
         req.who = { auth, facilitator, webinar };
+      } else if (auth === 'facilitatorOfSeries' && req.who?.auth === 'facilitator') {
+        const { facilitator } = req.who;
+        const { seriesId } = parseOr400(SeriesParams, req.params);
+        if (!(await isFacilitatorOfSeries(db, facilitator.id, seriesId))) {
+          throw new AppError('not_found', 'No such series');
+        }
+        req.who = { auth, facilitator, seriesId };
       } else if (auth === 'invite') {
         const { token } = parseOr400(InviteParams, req.params);
         const participant = await participantByInvite(db, token);
