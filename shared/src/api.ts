@@ -176,3 +176,16 @@ export const RosterImportBody = z.object({
 export const RosterImportPreviewResponse = z.object({ preview: RosterImportPreview });
 /** `POST …/participants/import`: the participants added, all in one transaction. */
 export const RosterImportResponse = z.object({ imported: z.array(RosterParticipant) });
+/** `POST …/participants/invites`: email the personal links (all with an address, or those listed). */
+export const SendInvitesBody = z.object({
+  participantIds: z.array(z.uuid()).max(1000).optional(),
+  language: z.enum(['nb', 'en']).default('nb'),
+});
+/** What sending the invites did; failures are counted, never named. */
+export const SendInvitesResponse = z.object({
+  sent: z.number().int().min(0),
+  withoutEmail: z.number().int().min(0),
+  failed: z.number().int().min(0),
+});
+/** What sending the invites did. */
+export type SendInvitesResponse = z.infer<typeof SendInvitesResponse>;

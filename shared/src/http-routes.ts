@@ -31,6 +31,8 @@ import {
   RosterImportResponse,
   RosterParticipantResponse,
   RosterResponse,
+  SendInvitesBody,
+  SendInvitesResponse,
   SeriesParams,
   SeriesParticipantParams,
   SetupBody,
@@ -248,6 +250,14 @@ export const httpRoutes = {
     params: SeriesParams,
     body: RosterImportBody,
     response: { 201: RosterImportResponse },
+  },
+  sendInvites: {
+    method: 'POST',
+    path: '/api/series/:seriesId/participants/invites',
+    auth: 'facilitatorOfSeries',
+    params: SeriesParams,
+    body: SendInvitesBody,
+    response: { 200: SendInvitesResponse },
   },
   rosterCsv: {
     method: 'GET',

@@ -82,3 +82,16 @@ export async function importRoster(
     return rows;
   });
 }
+
+/** What an invite email tells about a series: its title and its webinars in order. */
+export async function seriesForInvites(
+  db: Queryable,
+  seriesId: string,
+): Promise<{ title: string; webinars: { title: string }[] }> {
+  const [series] = await db.query<{ title: string }>('select title from series where id = $1', [seriesId]);
+  const webinars = await db.query<{ title: string }>(
+    'select title from webinars where series_id = $1 order by created_at',
+    [seriesId],
+  );
+  return { title: series?.title ?? '', webinars };
+}

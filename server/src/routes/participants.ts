@@ -8,8 +8,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { newToken } from '../auth/tokens.ts';
 import { isUniqueViolation } from '../db/db.ts';
 import { deleteParticipant, type ParticipantRow, participantsOfSeries } from '../db/repo.ts';
-import { importRoster, insertRosterParticipant, updateRosterParticipant } from '../db/roster.ts';
+import {
+  importRoster,
+  insertRosterParticipant,
+  seriesForInvites,
+  updateRosterParticipant,
+} from '../db/roster.ts';
 import { AppError } from '../errors.ts';
+import { inviteMail } from '../mail/invite-mail.ts';
+import { Mailer } from '../mail/mailer.ts';
 import { serve } from '../plugins/http-contract.ts';
 
 /** A participant row as the roster shows it. */
@@ -33,7 +40,9 @@ const emailTaken = () => new AppError('conflict', 'Someone in this series has th
 /** Registers the roster routes. */
 export async function participantRoutes(app: FastifyInstance) {
   const { db, config } = app;
-  const mailConfigured = Boolean(config.smtpUrl);
+  const mailer = config.smtpUrl ? new Mailer(config.smtpUrl, config.mailFrom) : null;
+  const mailConfigured = mailer !== null;
+  app.addHook('onClose', async () => mailer?.close());
 
   serve(app, httpRoutes.seriesRoster, async (_req, _reply, { seriesId }) => ({
     participants: (await participantsOfSeries(db, seriesId)).map(rosterParticipant),
@@ -91,6 +100,37 @@ export async function participantRoutes(app: FastifyInstance) {
       if (isUniqueViolation(err)) throw emailTaken();
       throw err;
     }
+  });
+
+  serve(app, httpRoutes.sendInvites, async (req, _reply, { seriesId, facilitator }) => {
+    if (!mailer) throw new AppError('conflict', 'Email is not configured on this server (SMTP_URL)');
+    const wanted = req.body.participantIds ? new Set(req.body.participantIds) : null;
+    const chosen = (await participantsOfSeries(db, seriesId)).filter((p) => !wanted || wanted.has(p.id));
+    const series = await seriesForInvites(db, seriesId);
+    const origin = linkOrigin(config.publicUrl, req);
+    const messages = chosen.flatMap((p) =>
+      p.email
+        ? [
+            inviteMail(p.email, {
+              participantName: p.name,
+              seriesTitle: series.title,
+              webinars: series.webinars,
+              link: `${origin}/join/${p.invite_token}`,
+              facilitatorName: facilitator.name,
+              language: req.body.language,
+            }),
+          ]
+        : [],
+    );
+    const result = await mailer.sendAll(messages);
+    if (result.failures.length > 0) {
+      req.log.warn({ failed: result.failures.length, codes: result.failures }, 'some invite emails failed');
+    }
+    return {
+      sent: result.sent,
+      withoutEmail: chosen.length - messages.length,
+      failed: result.failures.length,
+    };
   });
 
   serve(app, httpRoutes.rosterCsv, async (req, reply, { seriesId }) => {

@@ -141,6 +141,54 @@ function ParticipantRow({
   );
 }
 
+/** Emails every participant with an address their personal link, after a confirmation. */
+function SendInvitesButton({ seriesId, count }: { seriesId: string; count: number }) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const [state, setState] = useState<'idle' | 'confirming' | 'sending'>('idle');
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const send = () => {
+    setState('sending');
+    setError(null);
+    callApi(httpRoutes.sendInvites, {
+      params: { seriesId },
+      body: { language: textLanguage(i18n.resolvedLanguage) },
+    })
+      .then((r) =>
+        setNotice(t('roster.mail.result', { sent: r.sent, without: r.withoutEmail, failed: r.failed })),
+      )
+      .catch((caught: unknown) => setError(errorText(caught)))
+      .finally(() => setState('idle'));
+  };
+  return (
+    <div className="stack">
+      {state === 'confirming' ? (
+        <div className="actions">
+          <button type="button" className="button" onClick={send} data-testid="send-invites-confirm">
+            {t('roster.mail.confirm', { count })}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setState('idle')}>
+            {t('roster.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={state === 'sending' || count === 0}
+          onClick={() => setState('confirming')}
+          data-testid="send-invites"
+        >
+          {state === 'sending' ? t('roster.mail.sending') : t('roster.mail.send')}
+        </button>
+      )}
+      <StatusMessage>{notice}</StatusMessage>
+      {error && <ErrorMessage>{error}</ErrorMessage>}
+    </div>
+  );
+}
+
 /**
  * The cohort of a series: everyone with their personal invite link, added by hand or imported
  * from a spreadsheet, edited and removed; exported as CSV for a mail merge.
@@ -211,7 +259,9 @@ export function RosterPanel({ seriesId }: { seriesId: string }) {
             {t('roster.exportCsv')}
           </a>
         </div>
-        {!roster.mailConfigured && (
+        {roster.mailConfigured ? (
+          <SendInvitesButton seriesId={seriesId} count={participants.filter((p) => p.email).length} />
+        ) : (
           <p className="card__meta" data-testid="mail-not-configured">
             {t('roster.mailNotConfigured')}
           </p>
