@@ -16,6 +16,7 @@ import { retentionPlugin } from './plugins/retention.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import type { Realtime } from './realtime/realtime.ts';
 import { authRoutes } from './routes/auth.ts';
+import { coFacilitatorRoutes } from './routes/co-facilitators.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { livekitWebhookRoutes } from './routes/livekit-webhook.ts';
@@ -80,6 +81,7 @@ export async function buildApp(
     privacyRoutes,
     livekitWebhookRoutes,
     participantRoutes,
+    coFacilitatorRoutes,
   ]) {
     await app.register(routes);
   }

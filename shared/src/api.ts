@@ -189,3 +189,24 @@ export const SendInvitesResponse = z.object({
 });
 /** What sending the invites did. */
 export type SendInvitesResponse = z.infer<typeof SendInvitesResponse>;
+
+/** A facilitator of a series and their role: the owner (who created it) or a co-facilitator. */
+export const SeriesFacilitator = Facilitator.extend({ role: z.enum(['owner', 'co']) });
+/** A facilitator of a series. */
+export type SeriesFacilitator = z.infer<typeof SeriesFacilitator>;
+/** `GET /api/series/:seriesId/facilitators`. */
+export const SeriesFacilitatorsResponse = z.object({ facilitators: z.array(SeriesFacilitator) });
+/** Route params of one facilitator of a series. */
+export const SeriesFacilitatorParams = SeriesParams.extend({ facilitatorId: z.uuid() });
+/** A new single-use co-facilitator link (`/co-facilitate/<token>`), shown once to the owner. */
+export const CoFacilitatorInviteResponse = z.object({ invitePath: z.string(), expiresAt: z.string() });
+/** Route params carrying a co-facilitator invite token. */
+export const CoFacilitatorInviteParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+/** `GET /api/co-facilitator-invites/:token`: what the invited person sees before accepting. */
+export const CoFacilitatorInviteInfo = z.object({ seriesTitle: z.string(), invitedBy: z.string() });
+/** `POST …/accept`: the series the facilitator now helps run. */
+export const CoFacilitatorAccepted = z.object({ seriesId: z.string() });
+/** `POST …/register`: a new account for the invited person, signed in and added to the series. */
+export const CoFacilitatorRegisterBody = SetupBody.omit({ token: true });
+/** `POST …/register`. */
+export const CoFacilitatorRegistered = FacilitatorResponse.extend({ seriesId: z.string() });

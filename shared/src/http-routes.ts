@@ -9,6 +9,12 @@
 import { z } from 'zod';
 import {
   ClientConfig,
+  CoFacilitatorAccepted,
+  CoFacilitatorInviteInfo,
+  CoFacilitatorInviteParams,
+  CoFacilitatorInviteResponse,
+  CoFacilitatorRegisterBody,
+  CoFacilitatorRegistered,
   CreateParticipantBody,
   CreateWebinarBody,
   CsvQuery,
@@ -33,6 +39,8 @@ import {
   RosterResponse,
   SendInvitesBody,
   SendInvitesResponse,
+  SeriesFacilitatorParams,
+  SeriesFacilitatorsResponse,
   SeriesParams,
   SeriesParticipantParams,
   SetupBody,
@@ -267,6 +275,50 @@ export const httpRoutes = {
     query: CsvQuery,
     response: { 200: z.string() },
     produces: 'text/csv',
+  },
+
+  seriesFacilitators: {
+    method: 'GET',
+    path: '/api/series/:seriesId/facilitators',
+    auth: 'facilitatorOfSeries',
+    params: SeriesParams,
+    response: { 200: SeriesFacilitatorsResponse },
+  },
+  removeCoFacilitator: {
+    method: 'DELETE',
+    path: '/api/series/:seriesId/facilitators/:facilitatorId',
+    auth: 'facilitatorOfSeries',
+    params: SeriesFacilitatorParams,
+    response: { 204: z.void() },
+  },
+  createCoFacilitatorInvite: {
+    method: 'POST',
+    path: '/api/series/:seriesId/co-facilitator-invites',
+    auth: 'facilitatorOfSeries',
+    params: SeriesParams,
+    response: { 201: CoFacilitatorInviteResponse },
+  },
+  coFacilitatorInvite: {
+    method: 'GET',
+    path: '/api/co-facilitator-invites/:token',
+    auth: 'none',
+    params: CoFacilitatorInviteParams,
+    response: { 200: CoFacilitatorInviteInfo },
+  },
+  acceptCoFacilitatorInvite: {
+    method: 'POST',
+    path: '/api/co-facilitator-invites/:token/accept',
+    auth: 'facilitator',
+    params: CoFacilitatorInviteParams,
+    response: { 200: CoFacilitatorAccepted },
+  },
+  registerCoFacilitator: {
+    method: 'POST',
+    path: '/api/co-facilitator-invites/:token/register',
+    auth: 'none',
+    params: CoFacilitatorInviteParams,
+    body: CoFacilitatorRegisterBody,
+    response: { 200: CoFacilitatorRegistered },
   },
 
   /** LiveKit posts `application/webhook+json`; the raw text is kept to verify its signature. */

@@ -116,6 +116,8 @@ export interface Realtime {
   /** A verified LiveKit webhook said someone joined or left a room. */
   mediaEvent(e: MediaPresenceEvent): void;
   webinarChanged(webinarId: string): void;
+  /** Disconnects a facilitator's open sockets in a series' webinars (they were removed from it). */
+  disconnectFacilitator(seriesId: string, facilitatorId: string): void;
   close(): Promise<void>;
 }
 
@@ -245,12 +247,27 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     io.to(facilitatorChannel(webinarId)).emit('media:presence', mediaPresenceOf(webinarId));
   };
 
+  const disconnectFacilitator = (seriesId: string, facilitatorId: string) => {
+    for (const socket of io.of('/').sockets.values()) {
+      const identity = socket.data.identity;
+      if (
+        identity?.kind === 'facilitator' &&
+        identity.facilitatorId === facilitatorId &&
+        identity.seriesId === seriesId
+      ) {
+        // A reconnect fails at the handshake, which checks the series' facilitators again.
+        socket.disconnect(true);
+      }
+    }
+  };
+
   return {
     io,
     sessions,
     orchestrator,
     mediaEvent,
     webinarChanged,
+    disconnectFacilitator,
     // Not io.close(): that would also close the HTTP server, which Fastify owns.
     close: async () => {
       // Closing transports (not disconnecting sockets) lets clients reconnect by themselves
