@@ -142,7 +142,7 @@ describe.each(DB_KINDS)('co-facilitators on %s', (kind) => {
       }),
     });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { seriesId: string };
     expect(body.seriesId).toBe(seriesId);
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect((await api(t, 'GET', `/api/webinars/${webinarId}`, { cookie })).status).toBe(200);
