@@ -2,6 +2,7 @@ import type { WebinarDetail } from '@rundgang/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { CoFacilitatorsPanel } from '../components/co-facilitators/CoFacilitatorsPanel.tsx';
 import { ErrorMessage, Loading, StatusMessage } from '../components/Feedback.tsx';
 import { RosterPanel } from '../components/roster/RosterPanel.tsx';
 import { WebinarStatusBadge } from '../components/WebinarStatusBadge.tsx';
@@ -87,6 +88,7 @@ export function WebinarDetailPage() {
         </Link>
       </div>
       <RosterPanel seriesId={webinar.seriesId} />
+      <CoFacilitatorsPanel seriesId={webinar.seriesId} />
     </div>
   );
 }
