@@ -45,6 +45,35 @@ describe('roster import', () => {
       expect(link).toMatch(new RegExp(`^${app.url}/join/[A-Za-z0-9_-]{32}$`));
       expect(await page.locator(tid('invite-link')).count()).toBe(55);
       await screenshot(page, 'roster-after-import');
+
+      // A colleague becomes co-facilitator with a single-use link, creating an account on the way.
+      await page.click(tid('co-invite-create'));
+      const coLink = (await page.locator(tid('co-invite-link')).textContent())?.trim() ?? '';
+      expect(coLink).toMatch(new RegExp(`^${app.url}/co-facilitate/[A-Za-z0-9_-]{32}$`));
+      const colleague = await newUser(browser, app.url);
+      await colleague.page.goto(coLink);
+      await colleague.page.waitForSelector(tid('co-invite-series'));
+      await colleague.page.click(tid('co-mode-register'));
+      await colleague.page.fill(tid('co-name'), 'Mona Medveileder');
+      await colleague.page.fill(tid('co-email'), 'mona@example.no');
+      await colleague.page.fill(tid('co-password'), 'et-langt-passord');
+      await screenshot(colleague.page, 'co-facilitator-invite');
+      await colleague.page.click(tid('co-invite-submit'));
+      await colleague.page
+        .locator(tid('webinar-link'), { hasText: 'Mentorprogram Vestfold' })
+        .first()
+        .click();
+      await colleague.page.waitForFunction(
+        (sel) => document.querySelectorAll(sel).length === 55,
+        tid('invite-link'),
+      );
+      await page.reload();
+      await page.waitForFunction(
+        (sel) => document.querySelectorAll(sel).length === 2,
+        tid('co-facilitator-row'),
+      );
+      await screenshot(page, 'co-facilitators-panel');
+      expect(colleague.errors).toEqual([]);
     });
     expect(f.errors).toEqual([]);
   });

@@ -147,11 +147,11 @@ export function CoFacilitatorInvitePage() {
         <form className="form" onSubmit={submit}>
           <fieldset className="field">
             <legend>{t('coFacilitators.invite.haveAccount')}</legend>
-            <label>
+            <label className="choice">
               <input type="radio" checked={mode === 'signIn'} onChange={() => setMode('signIn')} />{' '}
               {t('coFacilitators.invite.modeSignIn')}
             </label>
-            <label>
+            <label className="choice">
               <input
                 type="radio"
                 checked={mode === 'register'}

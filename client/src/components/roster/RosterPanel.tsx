@@ -58,86 +58,94 @@ function ParticipantRow({
 
   if (editing) {
     return (
-      <li className="card" data-testid="participant-row" data-participant-id={participant.id}>
-        <ParticipantForm
-          initial={participant}
-          testIdPrefix="edit-participant"
-          submitLabel={t('roster.save')}
-          busyLabel={t('roster.saving')}
-          onCancel={() => setEditing(false)}
-          onSubmit={async (entry) => {
-            try {
-              const answer = await callApi(httpRoutes.updateSeriesParticipant, {
-                params: { seriesId, participantId: participant.id },
-                body: entry,
-              });
-              onChanged(answer.participant);
-              setEditing(false);
-            } catch (caught) {
-              throw new Error(saveErrorText(caught));
-            }
-          }}
-        />
-      </li>
+      <tr data-testid="participant-row" data-participant-id={participant.id}>
+        <td colSpan={4}>
+          <ParticipantForm
+            initial={participant}
+            testIdPrefix="edit-participant"
+            submitLabel={t('roster.save')}
+            busyLabel={t('roster.saving')}
+            onCancel={() => setEditing(false)}
+            onSubmit={async (entry) => {
+              try {
+                const answer = await callApi(httpRoutes.updateSeriesParticipant, {
+                  params: { seriesId, participantId: participant.id },
+                  body: entry,
+                });
+                onChanged(answer.participant);
+                setEditing(false);
+              } catch (caught) {
+                throw new Error(saveErrorText(caught));
+              }
+            }}
+          />
+        </td>
+      </tr>
     );
   }
   return (
-    <li className="card roster-row" data-testid="participant-row" data-participant-id={participant.id}>
-      <h3 className="card__title">{participant.name}</h3>
-      <p className="card__meta">
-        {[place, profession, participant.email].filter(Boolean).join(' · ') || t('roster.noDetails')}
-      </p>
-      <div className="invite">
-        <span className="visually-hidden">{t('webinar.inviteLink', { name: participant.name })}</span>
-        <code className="invite__url" data-testid="invite-link">
-          {url}
-        </code>
-        <CopyLinkButton url={url} name={participant.name} />
-      </div>
-      <div className="actions">
-        <button type="button" className="button button--quiet button--small" onClick={() => setEditing(true)}>
-          {t('roster.edit')}
-          <span className="visually-hidden"> {participant.name}</span>
-        </button>
-        {confirming ? (
-          <>
-            <button
-              type="button"
-              className="button button--danger button--small"
-              data-testid="confirm-remove-participant"
-              onClick={() => {
-                callApi(httpRoutes.removeSeriesParticipant, {
-                  params: { seriesId, participantId: participant.id },
-                })
-                  .then(() => onRemoved(participant.id))
-                  .catch((caught: unknown) => setError(saveErrorText(caught)));
-              }}
-            >
-              {t('roster.confirmRemove', { name: participant.name })}
-            </button>
-            <button
-              type="button"
-              className="button button--quiet button--small"
-              onClick={() => setConfirming(false)}
-            >
-              {t('roster.cancel')}
-            </button>
-          </>
-        ) : (
+    <tr data-testid="participant-row" data-participant-id={participant.id}>
+      <th scope="row">{participant.name}</th>
+      <td className="card__meta">{[place, profession, participant.email].filter(Boolean).join(' · ')}</td>
+      <td>
+        <div className="invite">
+          <span className="visually-hidden">{t('webinar.inviteLink', { name: participant.name })}</span>
+          <code className="invite__url" data-testid="invite-link">
+            {url}
+          </code>
+          <CopyLinkButton url={url} name={participant.name} />
+        </div>
+      </td>
+      <td>
+        <div className="actions roster-table__actions">
           <button
             type="button"
             className="button button--quiet button--small"
-            data-testid="remove-participant"
-            onClick={() => setConfirming(true)}
+            onClick={() => setEditing(true)}
           >
-            {t('roster.remove')}
+            {t('roster.edit')}
             <span className="visually-hidden"> {participant.name}</span>
           </button>
-        )}
-      </div>
-      {confirming && <p className="card__meta">{t('roster.removeWarning')}</p>}
-      {error && <ErrorMessage>{error}</ErrorMessage>}
-    </li>
+          {confirming ? (
+            <>
+              <button
+                type="button"
+                className="button button--danger button--small"
+                data-testid="confirm-remove-participant"
+                onClick={() => {
+                  callApi(httpRoutes.removeSeriesParticipant, {
+                    params: { seriesId, participantId: participant.id },
+                  })
+                    .then(() => onRemoved(participant.id))
+                    .catch((caught: unknown) => setError(saveErrorText(caught)));
+                }}
+              >
+                {t('roster.confirmRemove', { name: participant.name })}
+              </button>
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                onClick={() => setConfirming(false)}
+              >
+                {t('roster.cancel')}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              data-testid="remove-participant"
+              onClick={() => setConfirming(true)}
+            >
+              {t('roster.remove')}
+              <span className="visually-hidden"> {participant.name}</span>
+            </button>
+          )}
+        </div>
+        {confirming && <p className="card__meta">{t('roster.removeWarning')}</p>}
+        {error && <ErrorMessage>{error}</ErrorMessage>}
+      </td>
+    </tr>
   );
 }
 
@@ -272,22 +280,34 @@ export function RosterPanel({ seriesId }: { seriesId: string }) {
             {t('roster.empty')}
           </p>
         ) : (
-          <ul className="card-list" data-testid="participant-list">
-            {participants.map((p) => (
-              <ParticipantRow
-                key={p.id}
-                participant={p}
-                seriesId={seriesId}
-                onChanged={(changed) =>
-                  update((list) => list.map((x) => (x.id === changed.id ? changed : x)))
-                }
-                onRemoved={(id) => {
-                  update((list) => list.filter((x) => x.id !== id));
-                  setNotice(t('roster.removed', { name: p.name }));
-                }}
-              />
-            ))}
-          </ul>
+          <div className="roster-table__scroll">
+            <table className="summary-table roster-table" data-testid="participant-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('webinar.columnName')}</th>
+                  <th scope="col">{t('roster.columnDetails')}</th>
+                  <th scope="col">{t('webinar.columnLink')}</th>
+                  <th scope="col">{t('roster.columnActions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {participants.map((p) => (
+                  <ParticipantRow
+                    key={p.id}
+                    participant={p}
+                    seriesId={seriesId}
+                    onChanged={(changed) =>
+                      update((list) => list.map((x) => (x.id === changed.id ? changed : x)))
+                    }
+                    onRemoved={(id) => {
+                      update((list) => list.filter((x) => x.id !== id));
+                      setNotice(t('roster.removed', { name: p.name }));
+                    }}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       <section className="panel" aria-labelledby={`${headingId}-add`}>
