@@ -1,6 +1,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { AppShell } from './components/AppShell.tsx';
 import { RequireFacilitator } from './components/RequireFacilitator.tsx';
+import { CoFacilitatorInvitePage } from './pages/CoFacilitatorInvitePage.tsx';
 import { FacilitatorHomePage } from './pages/FacilitatorHomePage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -16,6 +17,7 @@ const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/setup', element: <SetupPage /> },
       { path: '/login', element: <LoginPage /> },
+      { path: '/co-facilitate/:token', element: <CoFacilitatorInvitePage /> },
       {
         path: '/facilitator',
         element: <RequireFacilitator />,

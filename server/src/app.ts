@@ -16,9 +16,11 @@ import { retentionPlugin } from './plugins/retention.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import type { Realtime } from './realtime/realtime.ts';
 import { authRoutes } from './routes/auth.ts';
+import { coFacilitatorRoutes } from './routes/co-facilitators.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { livekitWebhookRoutes } from './routes/livekit-webhook.ts';
+import { participantRoutes } from './routes/participants.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { seriesRoutes } from './routes/series.ts';
 import { themeRoutes } from './routes/themes.ts';
@@ -80,6 +82,8 @@ export async function buildApp(
     themeRoutes,
     privacyRoutes,
     livekitWebhookRoutes,
+    participantRoutes,
+    coFacilitatorRoutes,
   ]) {
     await app.register(routes);
   }

@@ -26,6 +26,9 @@ const EnvSchema = z
     RUNDGANG_LOW_VIDEO: bool.default(false),
     FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     COOKIE_SECURE: bool.optional(),
+    /** e.g. `smtp://user:pass@mail.example.no:587`; unset = invites are not emailed. */
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().min(3).default('Rundgang <noreply@rundgang.local>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -60,6 +63,10 @@ export interface Config {
   feedbackRetentionDays: number;
   cookieSecure: boolean;
   logLevel: string;
+  /** Where invite emails go out (secret: holds credentials; never logged). */
+  smtpUrl: string | undefined;
+  /** The From header of invite emails. */
+  mailFrom: string;
 }
 
 /** Thrown when the environment is invalid; its message lists every problem. */
@@ -96,5 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedbackRetentionDays: e.FEEDBACK_RETENTION_DAYS,
     cookieSecure: e.COOKIE_SECURE ?? e.PUBLIC_URL?.startsWith('https://') ?? false,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

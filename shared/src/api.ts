@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { TemplateId, ThemeTemplate } from './domain/feedback-themes.ts';
+import { RosterParticipant } from './domain/roster.ts';
+import { RosterImportPreview } from './domain/roster-csv.ts';
 import { DEFAULT_WEBINAR_MINUTES, LocalDate, LocalTime, WebinarMinutes } from './domain/series.ts';
 import { FeedbackCardView } from './realtime.ts';
 
@@ -163,6 +165,8 @@ export const ParticipantDataExport = z.object({
     name: z.string(),
     municipality: z.string().nullable(),
     workplace: z.string().nullable(),
+    email: z.string().nullable(),
+    profession: z.string().nullable(),
   }),
   feedbackWritten: z.array(FeedbackCardView),
   feedbackReceived: z.array(FeedbackCardView),
@@ -253,3 +257,59 @@ export const SeriesListResponse = z.object({ series: z.array(SeriesSummary) });
 export const SeriesDetailResponse = z.object({ series: SeriesDetail });
 /** `GET /api/series/:id/attendance`. */
 export const AttendanceResponse = z.object({ attendance: AttendanceReport });
+/** Route params of a series (its `:id`, like every other entity's). */
+export const SeriesParams = IdParams;
+/** Route params of one participant of a series. */
+export const SeriesParticipantParams = SeriesParams.extend({ participantId: z.uuid() });
+/** `GET /api/series/:id/participants`: the roster, and whether invites can be emailed. */
+export const RosterResponse = z.object({
+  participants: z.array(RosterParticipant),
+  /** False when the server has no `SMTP_URL`: the UI offers the CSV for a mail merge instead. */
+  mailConfigured: z.boolean(),
+});
+/** One participant of a roster after adding or editing them. */
+export const RosterParticipantResponse = z.object({ participant: RosterParticipant });
+/** A roster text to preview or import: a CSV file's contents or pasted cells (fits the 64 KiB body limit). */
+export const RosterImportBody = z.object({
+  text: z.string().max(60_000),
+  /** Import the valid rows and leave out the ones with errors (else any error refuses all). */
+  skipInvalid: z.boolean().default(false),
+});
+/** `POST …/participants/import/preview`: what an import would do; nothing is saved. */
+export const RosterImportPreviewResponse = z.object({ preview: RosterImportPreview });
+/** `POST …/participants/import`: the participants added, all in one transaction. */
+export const RosterImportResponse = z.object({ imported: z.array(RosterParticipant) });
+/** `POST …/participants/invites`: email the personal links (all with an address, or those listed). */
+export const SendInvitesBody = z.object({
+  participantIds: z.array(z.uuid()).max(1000).optional(),
+  language: z.enum(['nb', 'en']).default('nb'),
+});
+/** What sending the invites did; failures are counted, never named. */
+export const SendInvitesResponse = z.object({
+  sent: z.number().int().min(0),
+  withoutEmail: z.number().int().min(0),
+  failed: z.number().int().min(0),
+});
+/** What sending the invites did. */
+export type SendInvitesResponse = z.infer<typeof SendInvitesResponse>;
+
+/** A facilitator of a series and their role: the owner (who created it) or a co-facilitator. */
+export const SeriesFacilitator = Facilitator.extend({ role: z.enum(['owner', 'co']) });
+/** A facilitator of a series. */
+export type SeriesFacilitator = z.infer<typeof SeriesFacilitator>;
+/** `GET /api/series/:id/facilitators`. */
+export const SeriesFacilitatorsResponse = z.object({ facilitators: z.array(SeriesFacilitator) });
+/** Route params of one facilitator of a series. */
+export const SeriesFacilitatorParams = SeriesParams.extend({ facilitatorId: z.uuid() });
+/** A new single-use co-facilitator link (`/co-facilitate/<token>`), shown once to the owner. */
+export const CoFacilitatorInviteResponse = z.object({ invitePath: z.string(), expiresAt: z.string() });
+/** Route params carrying a co-facilitator invite token. */
+export const CoFacilitatorInviteParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+/** `GET /api/co-facilitator-invites/:token`: what the invited person sees before accepting. */
+export const CoFacilitatorInviteInfo = z.object({ seriesTitle: z.string(), invitedBy: z.string() });
+/** `POST …/accept`: the series the facilitator now helps run. */
+export const CoFacilitatorAccepted = z.object({ seriesId: z.string() });
+/** `POST …/register`: a new account for the invited person, signed in and added to the series. */
+export const CoFacilitatorRegisterBody = SetupBody.omit({ token: true });
+/** `POST …/register`. */
+export const CoFacilitatorRegistered = FacilitatorResponse.extend({ seriesId: z.string() });

@@ -1,6 +1,7 @@
 /** The shared heart of Rundgang: contract, schemas and pure domain rules. */
 
 export * from './api.ts';
+export * from './domain/csv.ts';
 export * from './domain/exercise-config.ts';
 export * from './domain/feedback-card.ts';
 export * from './domain/feedback-summary.ts';
@@ -18,6 +19,8 @@ export * from './domain/groups.ts';
 export * from './domain/permissions.ts';
 export * from './domain/plan.ts';
 export * from './domain/plenary-floor.ts';
+export * from './domain/roster.ts';
+export * from './domain/roster-csv.ts';
 export * from './domain/rotation.ts';
 export * from './domain/series.ts';
 export * from './domain/session-commands.ts';

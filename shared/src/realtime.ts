@@ -10,6 +10,7 @@ import type { FeedbackSummary, PlenaryQuote } from './domain/feedback-summary.ts
 import type { ThemeTemplate } from './domain/feedback-themes.ts';
 import type { AppRole } from './domain/permissions.ts';
 import { WebinarPlan } from './domain/plan.ts';
+import type { Profession } from './domain/roster.ts';
 import {
   MicrophonesCommand,
   MoveMemberCommand,
@@ -99,6 +100,8 @@ export interface CohortMember {
   name: string;
   municipality: string | null;
   workplace: string | null;
+  /** For "mix professions" grouping and the console's member chips. */
+  profession?: Profession | null;
   present: boolean;
 }
 

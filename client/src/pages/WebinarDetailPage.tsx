@@ -1,10 +1,10 @@
 import type { WebinarDetail } from '@rundgang/shared';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { CoFacilitatorsPanel } from '../components/co-facilitators/CoFacilitatorsPanel.tsx';
 import { ErrorMessage, Loading, StatusMessage } from '../components/Feedback.tsx';
-import { AddParticipantForm } from '../components/series/AddParticipantForm.tsx';
-import { CohortList } from '../components/series/CohortList.tsx';
+import { RosterPanel } from '../components/roster/RosterPanel.tsx';
 import { EndWebinarButton } from '../components/series/EndWebinarButton.tsx';
 import { WebinarStatusBadge } from '../components/WebinarStatusBadge.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -50,7 +50,6 @@ export function WebinarDetailPage() {
   const { id = '' } = useParams();
   const detail = useAppStore((s) => s.webinarDetail);
   const loadWebinar = useAppStore((s) => s.loadWebinar);
-  const headingId = useId();
   const formatSchedule = useFormatSchedule();
   const webinar = detail.status === 'loaded' && detail.data.id === id ? detail.data : null;
   useDocumentTitle(webinar?.title);
@@ -106,14 +105,8 @@ export function WebinarDetailPage() {
           {webinar.status === 'live' && <EndWebinarButton webinar={webinar} />}
         </div>
       )}
-      <section className="panel" aria-labelledby={`${headingId}-participants`}>
-        <h2 id={`${headingId}-participants`}>{t('webinar.participantsHeading')}</h2>
-        <CohortList participants={webinar.participants} />
-      </section>
-      <section className="panel" aria-labelledby={`${headingId}-add`}>
-        <h2 id={`${headingId}-add`}>{t('webinar.addHeading')}</h2>
-        <AddParticipantForm webinarId={webinar.id} />
-      </section>
+      <RosterPanel seriesId={webinar.seriesId} />
+      <CoFacilitatorsPanel seriesId={webinar.seriesId} />
     </div>
   );
 }

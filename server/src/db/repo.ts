@@ -3,7 +3,7 @@
  * Queryable so they compose inside transactions.
  */
 import { randomUUID } from 'node:crypto';
-import type { WebinarStatus } from '@rundgang/shared';
+import type { Profession, WebinarStatus } from '@rundgang/shared';
 import type { Queryable } from './db.ts';
 
 /** A facilitator row. */
@@ -34,6 +34,9 @@ export interface ParticipantRow {
   municipality: string | null;
   workplace: string | null;
   invite_token: string;
+  /** Added by migration 005 (the roster at scale). */
+  email: string | null;
+  profession: Profession | null;
 }
 
 /** Counts facilitators (zero means first-start setup is open). */

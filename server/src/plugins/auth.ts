@@ -24,7 +24,7 @@ export type Who =
   | { auth: 'none' }
   | { auth: 'facilitator'; facilitator: FacilitatorRow }
   | { auth: 'facilitatorOfWebinar'; facilitator: FacilitatorRow; webinar: WebinarRow }
-  | { auth: 'facilitatorOfSeries'; facilitator: FacilitatorRow; series: SeriesRow }
+  | { auth: 'facilitatorOfSeries'; facilitator: FacilitatorRow; series: SeriesRow; seriesId: string }
   | { auth: 'invite'; participant: ParticipantRow };
 
 /** The caller under one auth policy. */
@@ -70,7 +70,7 @@ export const authPlugin = fp(
         const { id } = parseOr400(IdParams, req.params);
         const series = await seriesOfFacilitator(db, facilitator.id, id);
         if (!series) throw new AppError('not_found', 'No such series');
-        req.who = { auth, facilitator, series };
+        req.who = { auth, facilitator, series, seriesId: series.id };
       } else if (auth === 'invite') {
         const { token } = parseOr400(InviteParams, req.params);
         const participant = await participantByInvite(db, token);

@@ -141,6 +141,7 @@ export const handlers: {
         name: r.name,
         municipality: r.municipality,
         workplace: r.workplace,
+        profession: r.profession,
         present: present.has(r.id),
       }));
       const seed = p.seed ?? randomInt(0, 2 ** 32 - 1);
@@ -150,6 +151,7 @@ export const handlers: {
           id: m.id,
           municipality: m.municipality ?? undefined,
           workplace: m.workplace ?? undefined,
+          profession: m.profession ?? undefined,
         }));
       const groups = members.length
         ? formGroups({ members, strategy: p.strategy, seed, groupSize: p.groupSize })

@@ -121,6 +121,8 @@ export interface Realtime {
   webinarEnded(webinarId: string, title: string): void;
   /** A participant's invite link was revoked: their open sockets lose access at once. */
   participantRevoked(participantId: string): void;
+  /** Disconnects a facilitator's open sockets in a series' webinars (they were removed from it). */
+  disconnectFacilitator(seriesId: string, facilitatorId: string): void;
   close(): Promise<void>;
 }
 
@@ -282,6 +284,19 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
   const participantRevoked = (participantId: string) => {
     io.in(participantChannel(participantId)).disconnectSockets(true);
   };
+  const disconnectFacilitator = (seriesId: string, facilitatorId: string) => {
+    for (const socket of io.of('/').sockets.values()) {
+      const identity = socket.data.identity;
+      if (
+        identity?.kind === 'facilitator' &&
+        identity.facilitatorId === facilitatorId &&
+        identity.seriesId === seriesId
+      ) {
+        // A reconnect fails at the handshake, which checks the series' facilitators again.
+        socket.disconnect(true);
+      }
+    }
+  };
 
   return {
     io,
@@ -291,6 +306,7 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     webinarChanged,
     webinarEnded,
     participantRevoked,
+    disconnectFacilitator,
     // Not io.close(): that would also close the HTTP server, which Fastify owns.
     close: async () => {
       // Closing transports (not disconnecting sockets) lets clients reconnect by themselves

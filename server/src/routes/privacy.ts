@@ -20,7 +20,14 @@ export async function privacyRoutes(app: FastifyInstance) {
     reply.header('cache-control', 'no-store');
     return {
       exportedAt: new Date().toISOString(),
-      participant: { id: p.id, name: p.name, municipality: p.municipality, workplace: p.workplace },
+      participant: {
+        id: p.id,
+        name: p.name,
+        municipality: p.municipality,
+        workplace: p.workplace,
+        email: p.email,
+        profession: p.profession,
+      },
       feedbackWritten: await cardsWrittenInSeries(db, p.id),
       // A card held back from its guide for now is not theirs to read yet (nor to export).
       feedbackReceived: await readableCards(

@@ -34,8 +34,16 @@ export const DEFAULT_PHASES: readonly Phase[] = [
   { kind: 'reflection', durationSec: 3 * 60 },
 ];
 
-/** How groups are formed: by chance, mixing municipalities, or keeping colleagues together. */
-export const GROUP_STRATEGIES = ['random', 'mix_municipalities', 'keep_workplaces'] as const;
+/**
+ * How groups are formed: by chance, mixing municipalities, keeping colleagues together, or
+ * mixing professions (nurses, healthcare workers and social educators learn from each other).
+ */
+export const GROUP_STRATEGIES = [
+  'random',
+  'mix_municipalities',
+  'keep_workplaces',
+  'mix_professions',
+] as const;
 /** One of {@link GROUP_STRATEGIES}. */
 export const GroupStrategy = z.enum(GROUP_STRATEGIES);
 /** One of {@link GROUP_STRATEGIES}. */

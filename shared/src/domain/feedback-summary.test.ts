@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { csvCell } from './csv.ts';
 import { emptyCard, type FeedbackCardContent } from './feedback-card.ts';
 import {
   cardsToCsv,
-  csvCell,
   type FeedbackCsvRow,
   FeedbackSummary,
   quotesForPlenary,

@@ -7,6 +7,7 @@
  * that Excel would run as formulas are defused.
  */
 import { z } from 'zod';
+import { type CsvWriteOptions, writeCsv } from './csv.ts';
 import { FeedbackCardContent, MARK_LABELS, MARKS, type Mark } from './feedback-card.ts';
 import { localize, type TextLanguage, type ThemeTemplate, themeById } from './feedback-themes.ts';
 
@@ -137,11 +138,8 @@ export const FeedbackCsvRow = z.object({
 export type FeedbackCsvRow = z.infer<typeof FeedbackCsvRow>;
 
 /** How {@link cardsToCsv} writes: header language, a UTF-8 BOM so Excel reads æøå, delimiter. */
-export interface CsvOptions {
+export interface CsvOptions extends CsvWriteOptions {
   language?: TextLanguage;
-  bom?: boolean;
-  /** `,` per RFC 4180 (default); `;` is what Excel expects in a Norwegian locale. */
-  delimiter?: ',' | ';';
 }
 
 const HEADERS = {
@@ -224,16 +222,5 @@ export function cardsToCsv(
     ];
   });
 
-  const delimiter = options.delimiter ?? ',';
-  const body = [header, ...lines].map((cells) => `${cells.map(csvCell).join(delimiter)}\r\n`).join('');
-  return options.bom ? `\uFEFF${body}` : body;
-}
-
-/**
- * One CSV field, always quoted with inner quotes doubled. A text starting with = + - @ (or tab,
- * CR) gets a leading `'` so a spreadsheet shows it instead of running it as a formula.
- */
-export function csvCell(value: string): string {
-  const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${defused.replaceAll('"', '""')}"`;
+  return writeCsv([header, ...lines], options);
 }

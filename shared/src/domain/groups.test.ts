@@ -395,3 +395,49 @@ describe('applyManualEdits', () => {
     expect(irregularGroups([[a, b], [c, d, e], [f]])).toEqual([0, 2]);
   });
 });
+
+describe('formGroups: mix professions', () => {
+  /** Pairs of people with the same profession in the same group. */
+  const sameProfessionPairs = (groups: GroupMember[][]) =>
+    sameMunicipalityPairs(
+      groups.map((group) => group.map((m) => ({ id: m.id, municipality: m.profession }))),
+    );
+
+  // The seed programme's 57 mentors: mostly healthcare workers and nurses (seed 002).
+  const PROFESSION_COUNTS = { helsefagarbeider: 22, sykepleier: 15, vernepleier: 13, annet: 7 };
+  const mentors = (): GroupMember[] => {
+    let i = 0;
+    return Object.entries(PROFESSION_COUNTS).flatMap(([profession, count]) =>
+      Array.from({ length: count }, (_, k) => ({
+        id: `p${String(i++).padStart(3, '0')}`,
+        profession,
+        municipality: ['Horten', 'Sandefjord', 'Tønsberg'][k % 3],
+      })),
+    );
+  };
+
+  it.each([1, 2, 3])('seed %i: 57 mentors reach the fewest same-profession pairs possible', (seed) => {
+    const members = mentors();
+    const groups = formGroups({ members, strategy: 'mix_professions', seed });
+    expectEveryoneOnce(groups, members);
+    expect(groups.map((group) => group.length)).toEqual(groupSizes(57));
+    const best = minimumSameMunicipalityPairs(Object.values(PROFESSION_COUNTS), groupSizes(57));
+    expect(sameProfessionPairs(groups)).toBe(best);
+    // Random grouping does worse, so the strategy is doing the work.
+    expect(sameProfessionPairs(formGroups({ members, strategy: 'random', seed }))).toBeGreaterThan(best);
+  });
+
+  it('people without a profession fill the remaining seats', () => {
+    const members: GroupMember[] = [
+      { id: 'a', profession: 'sykepleier' },
+      { id: 'b', profession: 'sykepleier' },
+      { id: 'c', profession: null },
+      { id: 'd' },
+      { id: 'e', profession: 'vernepleier' },
+      { id: 'f', profession: 'vernepleier' },
+    ];
+    const groups = formGroups({ members, strategy: 'mix_professions', seed: 9 });
+    expectEveryoneOnce(groups, members);
+    expect(sameProfessionPairs(groups)).toBe(0);
+  });
+});

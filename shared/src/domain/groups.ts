@@ -9,11 +9,12 @@ import { z } from 'zod';
 import { type Ack, fail, ok } from '../protocol.ts';
 import type { GroupSize, GroupStrategy } from './exercise-config.ts';
 
-/** A person to be placed in a group; municipality and workplace are optional. */
+/** A person to be placed in a group; municipality, workplace and profession are optional. */
 export const GroupMember = z.object({
   id: z.string().min(1),
   municipality: z.string().nullish(),
   workplace: z.string().nullish(),
+  profession: z.string().nullish(),
 });
 /** A person to be placed in a group. */
 export type GroupMember = z.infer<typeof GroupMember>;
@@ -101,10 +102,12 @@ export function formGroups({ members, strategy, seed, groupSize = 3 }: FormGroup
   const random = mulberry32(seed);
   const groups =
     strategy === 'mix_municipalities'
-      ? mixMunicipalities(sorted, sizes, random)
-      : strategy === 'keep_workplaces'
-        ? keepWorkplaces(sorted, sizes, random)
-        : chunk(seededShuffle(sorted, random), sizes);
+      ? spreadBy(sorted, sizes, random, (m) => m.municipality)
+      : strategy === 'mix_professions'
+        ? spreadBy(sorted, sizes, random, (m) => m.profession)
+        : strategy === 'keep_workplaces'
+          ? keepWorkplaces(sorted, sizes, random)
+          : chunk(seededShuffle(sorted, random), sizes);
   // The order inside a group seeds the rotation, so shuffle it too rather than leak id order.
   return groups.map((group) => seededShuffle(group, random));
 }
@@ -255,17 +258,26 @@ function spreadMunicipalities(counts: readonly number[], sizes: readonly number[
   return flow;
 }
 
-function mixMunicipalities(members: GroupMember[], sizes: number[], random: () => number): GroupMember[][] {
-  const byMunicipality = groupBy(members, (m) => m.municipality ?? '');
-  const withoutMunicipality = byMunicipality.get('') ?? [];
-  byMunicipality.delete('');
-  const names = [...byMunicipality.keys()].sort();
+/**
+ * Spreads people who share a value of `key` (municipality, profession) over the groups, with as
+ * few same-value pairs as possible (the min-cost flow of {@link spreadMunicipalities}).
+ */
+function spreadBy(
+  members: GroupMember[],
+  sizes: number[],
+  random: () => number,
+  key: (m: GroupMember) => string | null | undefined,
+): GroupMember[][] {
+  const byValue = groupBy(members, (m) => key(m) ?? '');
+  const withoutValue = byValue.get('') ?? [];
+  byValue.delete('');
+  const names = [...byValue.keys()].sort();
   const spread = spreadMunicipalities(
-    names.map((name) => byMunicipality.get(name)?.length ?? 0),
+    names.map((name) => byValue.get(name)?.length ?? 0),
     sizes,
   );
   const groups: GroupMember[][] = sizes.map(() => []);
-  const pools = [...names.map((name) => byMunicipality.get(name) ?? []), withoutMunicipality].map((pool) =>
+  const pools = [...names.map((name) => byValue.get(name) ?? []), withoutValue].map((pool) =>
     seededShuffle(pool, random),
   );
   pools.forEach((pool, m) => {

@@ -6,7 +6,7 @@
  * times are the programme's local time (Europe/Oslo) whatever the machine's clock zone is.
  */
 import { z } from 'zod';
-import { csvCell } from './feedback-summary.ts';
+import { csvCell } from './csv.ts';
 import { plannedTotalMs, type WebinarPlan } from './plan.ts';
 
 /** The time zone schedules are entered and shown in. */
