@@ -23,6 +23,21 @@ export class SessionRegistry {
     return session;
   }
 
+  /** Whether the webinar's session is held in memory now. */
+  holds(webinarId: string): boolean {
+    return this.sessions.has(webinarId);
+  }
+
+  /**
+   * Closes and drops one webinar's session (it has ended): its timer stops and its state is no
+   * longer kept; a later `get` folds the log again.
+   */
+  async release(webinarId: string): Promise<void> {
+    const session = this.sessions.get(webinarId);
+    this.sessions.delete(webinarId);
+    await (await session?.catch(() => undefined))?.close();
+  }
+
   /** Closes every session (timers off, pending writes finished). */
   async closeAll(): Promise<void> {
     const all = [...this.sessions.values()];

@@ -280,6 +280,10 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
       present: [],
     });
     io.in(webinarChannel(webinarId)).disconnectSockets(true);
+    // Nothing runs in an ended webinar: its session, bookkeeping and media presence go.
+    orchestrator.forget(webinarId);
+    media.delete(webinarId);
+    sessions.release(webinarId).catch((err) => o.log.error({ err }, 'could not release an ended session'));
   };
   const participantRevoked = (participantId: string) => {
     io.in(participantChannel(participantId)).disconnectSockets(true);
