@@ -28,6 +28,8 @@ const breakouts: Breakouts = {
       { kind: 'conversation', durationSec: 120 },
     ],
     strategy: 'random',
+    groupOfFourPolicy: 'same_end_time',
+    feedbackGraceSec: 600,
     seed: 1,
   }),
   groups: [

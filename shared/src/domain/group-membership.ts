@@ -6,15 +6,19 @@
  * Like every query on the state, they read it as of the last event, so the server records
  * `decideTick`'s events before acting on them.
  */
-import type { ExerciseConfig } from './exercise-config.ts';
+import { type ExerciseConfig, phasesForRounds } from './exercise-config.ts';
 import { type RoundRole, roleOf } from './rotation.ts';
 import type { GroupPlan } from './session-events.ts';
 import type { SessionGroup, SessionState } from './session-state.ts';
 import { advanceIfDue, type TimerPlan, timerAt } from './timers.ts';
 
-/** The timer plan of a group: the exercise's phases, once per planned round. */
+/**
+ * The timer plan of a group: the exercise's phases once per planned round, shortened for a group
+ * with more rounds than a triad so it ends with the triads. Derived from the rotation's length,
+ * so a group whose rounds change while running recomputes the phases still to come.
+ */
 export function timerPlanOf(exercise: ExerciseConfig, group: Pick<GroupPlan, 'rotation'>): TimerPlan {
-  return { phases: exercise.phases, rounds: group.rotation.length };
+  return { phases: phasesForRounds(exercise, group.rotation.length), rounds: group.rotation.length };
 }
 
 /** The round a group is in at `at` (catching up on passed deadlines); rounds.length once finished. */

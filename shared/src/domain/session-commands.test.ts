@@ -38,9 +38,14 @@ describe('decideOpenBreakouts', () => {
     expect(state.breakouts?.startedAt).toBe(at(0));
     expect(group(state, 'g1').rotation.map((r) => r.guideId)).toEqual(['a', 'b', 'c']);
     expect(group(state, 'g2').rotation.map((r) => r.guideId)).toEqual(['d', 'e', 'f', 'h']);
-    for (const id of ['g1', 'g2']) {
-      expect(group(state, id).timer).toEqual({ status: 'running', round: 0, phaseIndex: 0, deadline: at(2) });
-    }
+    // The group of 4 has its phases shortened to 3/4 so it ends with the triad.
+    expect(group(state, 'g1').timer).toEqual({ status: 'running', round: 0, phaseIndex: 0, deadline: at(2) });
+    expect(group(state, 'g2').timer).toEqual({
+      status: 'running',
+      round: 0,
+      phaseIndex: 0,
+      deadline: at(1.5),
+    });
   });
 
   it('lets members who guided least in the series go first', () => {
@@ -104,42 +109,42 @@ describe('timer commands', () => {
       command: { action: 'pause', target: 'g1' },
       nowMin: 1,
       g1: { status: 'paused', round: 0, phaseIndex: 0, remainingMs: MIN },
-      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(2) },
+      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(1.5) },
     },
     {
       name: 'pause all',
       command: { action: 'pause', target: 'all' },
       nowMin: 1,
       g1: { status: 'paused', round: 0, phaseIndex: 0, remainingMs: MIN },
-      g2: { status: 'paused', round: 0, phaseIndex: 0, remainingMs: MIN },
+      g2: { status: 'paused', round: 0, phaseIndex: 0, remainingMs: 0.5 * MIN },
     },
     {
       name: 'extend one group by 3 min',
       command: { action: 'extend', target: 'g2', ms: 3 * MIN },
       nowMin: 1,
       g1: { status: 'running', round: 0, phaseIndex: 0, deadline: at(2) },
-      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(5) },
+      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(4.5) },
     },
     {
       name: 'skip phase for all',
       command: { action: 'skip_phase', target: 'all' },
       nowMin: 1,
       g1: { status: 'running', round: 0, phaseIndex: 1, deadline: at(16) },
-      g2: { status: 'running', round: 0, phaseIndex: 1, deadline: at(16) },
+      g2: { status: 'running', round: 0, phaseIndex: 1, deadline: at(12.25) },
     },
     {
       name: 'end round after deadlines passed',
       command: { action: 'end_round', target: 'g1' },
       nowMin: 10,
       g1: { status: 'running', round: 1, phaseIndex: 0, deadline: at(12) },
-      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(2) },
+      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(1.5) },
     },
     {
       name: 'restart the conversation',
       command: { action: 'start_phase', target: 'g1', round: 0, phaseIndex: 1 },
       nowMin: 10,
       g1: { status: 'running', round: 0, phaseIndex: 1, deadline: at(25) },
-      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(2) },
+      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(1.5) },
     },
   ])('$name', ({ command, nowMin, g1, g2 }) => {
     const state = run(opened(), decideTimer(opened(), command, at(nowMin)));
