@@ -7,11 +7,11 @@
 import {
   applySessionEvent,
   type CardReader,
+  cardPlaceOf,
   decideSubmitFeedback,
   decideTick,
   type FeedbackCardView,
   fail,
-  guideOf,
   mayReadCard,
   type PlenarySummary,
   parseCardForTheme,
@@ -56,24 +56,23 @@ export async function submitCard(
     (state, now) => {
       const decision = decideSubmitFeedback(state, observerId, place, now);
       if (!decision.ok) return decision;
-      const themeId = state.breakouts?.exercise.themeId ?? '';
+      const themeId = cardPlaceOf(state, place)?.themeId ?? '';
       const theme = themeById(themes, themeId);
       if (!theme) return fail('conflict', `The exercise's theme "${themeId}" no longer exists`);
       const valid = parseCardForTheme(req.content, theme);
       return valid.ok ? decision : valid;
     },
     async (tx, decidedOn) => {
-      const guideId = guideOf(decidedOn, req.groupId, req.round);
-      const b = decidedOn.breakouts;
-      if (!b || !guideId) throw new Error('decideSubmitFeedback accepted a card without a guide');
+      const known = cardPlaceOf(decidedOn, place);
+      if (!known) throw new Error('decideSubmitFeedback accepted a card without a guide');
       try {
         const saved = await upsertCard(tx, {
           cardId: req.cardId,
           webinarId: session.webinarId,
           ...place,
-          themeId: b.exercise.themeId,
+          themeId: known.themeId,
           observerId,
-          guideId,
+          guideId: known.guideId,
           content: req.content,
         });
         if (!saved) throw new AppError('conflict', 'This card id belongs to another card');

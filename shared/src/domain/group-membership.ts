@@ -43,6 +43,25 @@ export function seatOf(
   };
 }
 
+/**
+ * The theme and guide of a card's place in the running breakouts or in the ones that closed
+ * last (whose cards may still come in), or undefined if the session knows no such place.
+ */
+export function cardPlaceOf(
+  state: SessionState,
+  place: { breakoutsId: string; groupId: string; round: number },
+): { themeId: string; guideId: string } | undefined {
+  const b = state.breakouts;
+  const run =
+    b?.id === place.breakoutsId
+      ? { themeId: b.exercise.themeId, groups: b.groups }
+      : state.recentlyClosed?.id === place.breakoutsId
+        ? state.recentlyClosed
+        : undefined;
+  const guideId = run?.groups.find((g) => g.id === place.groupId)?.rotation[place.round]?.guideId;
+  return run && guideId ? { themeId: run.themeId, guideId } : undefined;
+}
+
 /** The guide of a group's round in the running breakouts, or undefined if there is none. */
 export function guideOf(state: SessionState, groupId: string, round: number): string | undefined {
   return state.breakouts?.groups.find((g) => g.id === groupId)?.rotation[round]?.guideId;

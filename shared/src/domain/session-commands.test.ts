@@ -16,7 +16,7 @@ import {
   missingRoleAlert,
   type TimerCommand,
 } from './session-commands.ts';
-import { applySessionEvent, replaySession } from './session-reducer.ts';
+import { applySessionEvent, replaySession, toPublicState } from './session-reducer.ts';
 import { emptySessionState, type SessionState } from './session-state.ts';
 import {
   at,
@@ -493,8 +493,95 @@ describe('decideSubmitFeedback', () => {
     const first = decideSubmitFeedback(opened(), 'c', place(0), at(20));
     expect(first).toEqual({
       ok: true,
-      data: [{ type: 'feedback_submitted', at: at(20), groupId: 'g1', round: 0, observerId: 'c' }],
+      data: [
+        {
+          type: 'feedback_submitted',
+          at: at(20),
+          breakoutsId: 'x1',
+          groupId: 'g1',
+          round: 0,
+          observerId: 'c',
+        },
+      ],
     });
     expect(decideSubmitFeedback(withReceipt(), 'c', place(0), at(21))).toEqual({ ok: true, data: [] });
+  });
+});
+
+describe('cards after the breakouts closed (grace period, default 10 minutes)', () => {
+  const place = (round: number, groupId = 'g1') => ({ breakoutsId: 'x1', groupId, round });
+  // Closed at minute 30: g1 is in round 1 (rounds are 27 min), so rounds 0 and 1 had started.
+  const closed = () => run(opened(), decideCloseBreakouts(opened(), at(30), { immediately: true }));
+  const lateCard = () => run(closed(), decideSubmitFeedback(closed(), 'c', place(0), at(32)));
+
+  it('keeps the closed run’s places and when cards stop being accepted', () => {
+    const rc = closed().recentlyClosed;
+    expect(rc).toMatchObject({ id: 'x1', themeId: 'structure', closedAt: at(30), cardsUntil: at(40) });
+    expect(rc?.groups.find((g) => g.id === 'g1')?.roundsStarted).toBe(2);
+    expect(closed().breakouts).toBeNull();
+  });
+
+  it.each([
+    {
+      name: 'a first card 2 minutes after the close',
+      state: closed,
+      observer: 'c',
+      round: 0,
+      nowMin: 32,
+      code: null,
+    },
+    {
+      name: 'the last second of the grace period',
+      state: closed,
+      observer: 'c',
+      round: 0,
+      nowMin: 40,
+      code: null,
+    },
+    {
+      name: 'after the grace period',
+      state: closed,
+      observer: 'c',
+      round: 0,
+      nowMin: 40.01,
+      code: 'conflict',
+    },
+    {
+      name: 'the guide of that round',
+      state: closed,
+      observer: 'a',
+      round: 0,
+      nowMin: 32,
+      code: 'forbidden',
+    },
+    {
+      name: 'a round that never started',
+      state: closed,
+      observer: 'b',
+      round: 2,
+      nowMin: 32,
+      code: 'conflict',
+    },
+    {
+      name: 'a second card for the same round',
+      state: lateCard,
+      observer: 'c',
+      round: 0,
+      nowMin: 33,
+      code: 'conflict',
+    },
+  ])('$name → $code', ({ state, observer, round, nowMin, code }) => {
+    expect(codeOf(decideSubmitFeedback(state(), observer, place(round), at(nowMin)))).toBe(code);
+  });
+
+  it('records the receipt against the closed run, even while the next breakouts run', () => {
+    const next = run(
+      closed(),
+      decideOpenBreakouts(closed(), { breakoutsId: 'x2', exercise, groups }, at(35)),
+    );
+    const after = run(next, decideSubmitFeedback(next, 'c', place(0), at(36)));
+    expect(after.recentlyClosed?.feedbackIn).toEqual([{ groupId: 'g1', round: 0, observerId: 'c' }]);
+    expect(after.feedbackIn).toEqual([]);
+    expect(toPublicState(after).recentlyClosed?.id).toBe('x1');
   });
 });

@@ -10,6 +10,7 @@ import {
   type Breakouts,
   emptySessionState,
   type PublicSessionState,
+  type RecentlyClosed,
   type SessionGroup,
   type SessionState,
 } from './session-state.ts';
@@ -28,11 +29,32 @@ import {
 
 const MAX_BROADCASTS = 20;
 
+const sameReceipt = (a: FeedbackReceipt, b: FeedbackReceipt) =>
+  a.groupId === b.groupId && a.round === b.round && a.observerId === b.observerId;
+
 /** Whether that observer's card about that group's round is in (for the running breakouts). */
 export function hasFeedbackReceipt(state: SessionState, receipt: FeedbackReceipt): boolean {
-  return state.feedbackIn.some(
-    (r) => r.groupId === receipt.groupId && r.round === receipt.round && r.observerId === receipt.observerId,
-  );
+  return state.feedbackIn.some((r) => sameReceipt(r, receipt));
+}
+
+/** What the session keeps of breakouts closing at `at`: places, roles and rounds that started. */
+function closedRun(state: SessionState, at: number): RecentlyClosed | null {
+  const b = state.breakouts;
+  if (!b) return state.recentlyClosed;
+  return {
+    id: b.id,
+    themeId: b.exercise.themeId,
+    closedAt: at,
+    cardsUntil: at + b.exercise.feedbackGraceSec * 1000,
+    groups: b.groups.map((g) => ({
+      id: g.id,
+      memberIds: g.memberIds,
+      rotation: g.rotation,
+      roundsStarted: Math.min(g.rotation.length, currentRoundOf(b.exercise, g, at) + 1),
+    })),
+    // The run's receipts come along, so a card sent before the close is not asked for again.
+    feedbackIn: state.feedbackIn,
+  };
 }
 
 /** The single place session state changes: returns the state after `event`, never mutates. */
@@ -118,7 +140,7 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
     case 'breakouts_closing':
       return updateBreakouts(state, (b) => ({ ...b, status: 'closing', closesAt: event.closesAt }));
     case 'breakouts_closed':
-      return { ...state, breakouts: null, feedbackIn: [] };
+      return { ...state, breakouts: null, feedbackIn: [], recentlyClosed: closedRun(state, event.at) };
     case 'participant_joined':
       return state.present.includes(event.participantId)
         ? state
@@ -170,6 +192,16 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
       };
     case 'feedback_submitted': {
       const { groupId, round, observerId } = event;
+      const closed = state.recentlyClosed;
+      if (closed && event.breakoutsId === closed.id) {
+        const knownThen = closed.groups.some((g) => g.id === groupId && g.rotation[round]);
+        if (!knownThen || closed.feedbackIn.some((r) => sameReceipt(r, event))) return state;
+        return {
+          ...state,
+          recentlyClosed: { ...closed, feedbackIn: [...closed.feedbackIn, { groupId, round, observerId }] },
+        };
+      }
+      if (event.breakoutsId !== undefined && event.breakoutsId !== state.breakouts?.id) return state;
       const known = state.breakouts?.groups.some((g) => g.id === groupId && g.rotation[round]);
       // A receipt counts once however often the card was corrected or its submit retried.
       if (!known || hasFeedbackReceipt(state, event)) return state;
@@ -191,6 +223,7 @@ export function toPublicState(state: SessionState): PublicSessionState {
     breakouts: state.breakouts,
     broadcasts: state.broadcasts,
     feedbackIn: state.feedbackIn,
+    recentlyClosed: state.recentlyClosed,
   };
 }
 

@@ -1,0 +1,115 @@
+/**
+ * Exercises as they run in a real webinar, against a real server whose clock the test moves:
+ * cards that come in after the breakouts closed, groups that change while running.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FeedbackCardView, RequestPayload } from '@rundgang/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accepted,
+  api,
+  DB_KINDS,
+  refused,
+  signedInFacilitator,
+  startTestApp,
+  type TestApp,
+  webinarWithParticipants,
+} from './helpers/test-app.ts';
+import { TestClient } from './helpers/test-client.ts';
+
+const MIN = 60_000;
+const LATE_TEXT = 'Skrevet ferdig etter at gruppene var lukket';
+const card = (breakoutsId: string, groupId: string, round: number): RequestPayload<'feedback:submit'> => ({
+  cardId: randomUUID(),
+  breakoutsId,
+  groupId,
+  round,
+  content: {
+    focus: { open_questions: { mark: 'delvis', example: 'Hva tenker du?' } },
+    workedWell: LATE_TEXT,
+    tryNext: 'Tål stillheten lenger',
+    toolsUsed: ['open_questions'],
+    supportChallenge: 50,
+  },
+});
+
+/** A server clock the test can move forward. */
+function movableClock() {
+  let offset = 0;
+  return { now: () => Date.now() + offset, advance: (ms: number) => (offset += ms) };
+}
+
+describe.each(DB_KINDS)('a card after the breakouts closed (%s)', (kind) => {
+  const clock = movableClock();
+  let t: TestApp;
+  let facilitator: TestClient;
+  const clients = new Map<string, TestClient>();
+  const clientOf = (id: string) => {
+    const c = clients.get(id);
+    if (!c) throw new Error(`no client ${id}`);
+    return c;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { now: clock.now });
+    const { cookie } = await signedInFacilitator(t);
+    const made = await webinarWithParticipants(t, cookie, ['Ola', 'Siri', 'Per']);
+    await api(t, 'POST', `/api/webinars/${made.webinarId}/open`, { cookie });
+    facilitator = await TestClient.connect(t, { webinarId: made.webinarId }, cookie);
+    for (const inv of made.invites) clients.set(inv.id, await TestClient.connect(t, { invite: inv.token }));
+    await facilitator.waitForState((s) => s.state.present.length === 3);
+    const opened = await facilitator.request('breakouts:open', {
+      exercise: { themeId: 'structure' },
+      groups: [made.invites.map((i) => i.id)],
+    });
+    expect(opened).toMatchObject({ ok: true });
+  });
+  afterAll(async () => {
+    for (const c of [facilitator, ...clients.values()]) c?.close();
+    await t?.close();
+  });
+
+  it('is stored and reaches the guide when sent 2 minutes after the close; not after the grace period', async () => {
+    const open = (await facilitator.waitForState((s) => s.state.breakouts !== null)).state.breakouts;
+    const group = open?.groups[0];
+    const roles = group?.rotation[0];
+    if (!open || !group || !roles) throw new Error('breakouts did not open');
+    const observerId = roles.observerIds[0] ?? '';
+
+    // 20 minutes in (round 1 has started), the facilitator closes while the observer still writes.
+    clock.advance(20 * MIN);
+    expect(await facilitator.request('breakouts:close', { immediately: true })).toMatchObject({ ok: true });
+    const closed = await facilitator.waitForState((s) => s.state.breakouts === null);
+    expect(closed.state.recentlyClosed).toMatchObject({ id: open.id });
+
+    clock.advance(2 * MIN);
+    const guide = clientOf(roles.guideId);
+    const reachedGuide = new Promise<FeedbackCardView>((resolve) =>
+      guide.socket.once('feedback:received', resolve),
+    );
+    const sent = card(open.id, group.id, 0);
+    expect(await clientOf(observerId).request('feedback:submit', sent)).toMatchObject({
+      ok: true,
+      data: { cardId: sent.cardId },
+    });
+    const rows = await t.db.query<{ observer_id: string; guide_id: string; breakouts_id: string }>(
+      'select observer_id, guide_id, breakouts_id from feedback_cards where id = $1',
+      [sent.cardId],
+    );
+    expect(rows).toEqual([{ observer_id: observerId, guide_id: roles.guideId, breakouts_id: open.id }]);
+    expect((await reachedGuide).content.workedWell).toBe(LATE_TEXT);
+    expect(accepted(await guide.request('feedback:list', {})).cards.map((c) => c.cardId)).toEqual([
+      sent.cardId,
+    ]);
+    const after = await facilitator.waitForState((s) => (s.state.recentlyClosed?.feedbackIn.length ?? 0) > 0);
+    expect(after.state.recentlyClosed?.feedbackIn).toEqual([{ groupId: group.id, round: 0, observerId }]);
+    // The public state carries the receipt, never the words.
+    expect(JSON.stringify(facilitator.snapshots)).not.toContain(LATE_TEXT);
+
+    // Ten minutes after the close the door shuts: round 1's card (its round had started) is refused.
+    clock.advance(9 * MIN);
+    const observer1 = group.rotation[1]?.observerIds[0] ?? '';
+    const tooLate = refused(await clientOf(observer1).request('feedback:submit', card(open.id, group.id, 1)));
+    expect(tooLate).toMatchObject({ code: 'conflict', message: expect.stringContaining('have ended') });
+  });
+});
