@@ -3,7 +3,7 @@
  * cards that come in after the breakouts closed, groups that change while running.
  */
 import { randomUUID } from 'node:crypto';
-import type { FeedbackCardView, RequestPayload } from '@rundgang/shared';
+import type { FeedbackCardView, PlenarySummary, RequestPayload } from '@rundgang/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accepted,
@@ -105,6 +105,17 @@ describe.each(DB_KINDS)('a card after the breakouts closed (%s)', (kind) => {
     expect(after.state.recentlyClosed?.feedbackIn).toEqual([{ groupId: group.id, round: 0, observerId }]);
     // The public state carries the receipt, never the words.
     expect(JSON.stringify(facilitator.snapshots)).not.toContain(LATE_TEXT);
+
+    // One card is too few for the plenary: the console hears why; the plenary sees no counts.
+    const forConsole = accepted(await facilitator.request('feedback:summary', {}));
+    expect(forConsole).toMatchObject({ breakoutsId: open.id, withheld: { cards: 1, minimum: 3 } });
+    expect(forConsole.summary.totalCards).toBe(1);
+    const shown = new Promise<PlenarySummary>((resolve) => guide.socket.once('feedback:presented', resolve));
+    expect(await facilitator.request('feedback:present', {})).toMatchObject({ ok: true });
+    const presented = await shown;
+    expect(presented.withheld).toEqual({ cards: 1, minimum: 3 });
+    expect(presented.summary.totalCards).toBe(0);
+    expect(presented.summary.focus.every((f) => f.counts.delvis === 0)).toBe(true);
 
     // Ten minutes after the close the door shuts: round 1's card (its round had started) is refused.
     clock.advance(9 * MIN);

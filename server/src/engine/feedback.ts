@@ -15,6 +15,7 @@ import {
   mayReadCard,
   type PlenarySummary,
   parseCardForTheme,
+  plenaryCounts,
   quotesForPlenary,
   replaySession,
   type SessionState,
@@ -131,7 +132,11 @@ async function sessionStateNow(db: Db, webinarId: string, now: number): Promise<
   return decideTick(state, now).reduce(applySessionEvent, state);
 }
 
-/** The anonymous summary of one breakouts run (default: the current or the latest with cards). */
+/**
+ * The anonymous summary of one breakouts run (default: the current or the latest with cards).
+ * `for: 'plenary'` holds the counts back below the minimum number of cards; the facilitators'
+ * console gets them with the same reason, so it can say why the plenary will not see them.
+ */
 export async function plenarySummary(
   db: Db,
   state: SessionState,
@@ -139,6 +144,7 @@ export async function plenarySummary(
   themes: readonly ThemeTemplate[],
   breakoutsId: string | undefined,
   quoteCardIds: readonly string[] = [],
+  audience: 'facilitators' | 'plenary' = 'facilitators',
 ): Promise<PlenarySummary> {
   const all = await cardsOfWebinar(db, webinarId);
   const id = breakoutsId ?? state.breakouts?.id ?? all.at(-1)?.breakoutsId;
@@ -146,10 +152,12 @@ export async function plenarySummary(
   const themeId = cards[0]?.themeId ?? state.breakouts?.exercise.themeId;
   const theme = themeId ? themeById(themes, themeId) : undefined;
   if (!id || !theme) throw new AppError('not_found', 'No feedback cards to summarise yet');
+  const counts = plenaryCounts(cards, theme);
   return {
     breakoutsId: id,
     themeId: theme.id,
-    summary: summarizeCards(cards, theme),
+    summary: audience === 'plenary' ? counts.summary : summarizeCards(cards, theme),
     quotes: quotesForPlenary(cards, quoteCardIds),
+    withheld: counts.withheld,
   };
 }

@@ -266,6 +266,7 @@ export const handlers: {
         themes,
         p.breakoutsId,
         p.quoteCardIds,
+        'plenary',
       );
       orchestrator.present(session, shown);
       return shown;
