@@ -124,3 +124,57 @@ describe.each(DB_KINDS)('a card after the breakouts closed (%s)', (kind) => {
     expect(tooLate).toMatchObject({ code: 'conflict', message: expect.stringContaining('have ended') });
   });
 });
+
+describe.each(DB_KINDS)('the series history feeds rotation and grouping (%s)', (kind) => {
+  let t: TestApp;
+  let facilitator: TestClient;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const { cookie } = await signedInFacilitator(t);
+    const made = await webinarWithParticipants(t, cookie, ['Ola', 'Siri', 'Per', 'Kari', 'Nils', 'Liv']);
+    await api(t, 'POST', `/api/webinars/${made.webinarId}/open`, { cookie });
+    facilitator = await TestClient.connect(t, { webinarId: made.webinarId }, cookie);
+    for (const inv of made.invites) clients.push(await TestClient.connect(t, { invite: inv.token }));
+    await facilitator.waitForState((s) => s.state.present.length === 6);
+  });
+  afterAll(async () => {
+    for (const c of [facilitator, ...clients]) c?.close();
+    await t?.close();
+  });
+
+  it('exercise 2 lets those who did not guide in exercise 1 go first, and avoids exercise 1’s partners', async () => {
+    const first = accepted(
+      await facilitator.request('breakouts:propose', { strategy: 'random', groupSize: 3 }),
+    );
+    expect(first.pairs).toEqual({ newPairs: 6, repeatedPairs: 0 });
+    // One round per group: two people guide in exercise 1.
+    const exercise = { themeId: 'structure', rounds: 1 };
+    expect(await facilitator.request('breakouts:open', { exercise, groups: first.groups })).toMatchObject({
+      ok: true,
+    });
+    const one = (await facilitator.waitForState((s) => s.state.breakouts !== null)).state.breakouts;
+    const guidedFirst = new Set(one?.groups.map((g) => g.rotation[0]?.guideId));
+    expect(guidedFirst.size).toBe(2);
+    expect(await facilitator.request('breakouts:close', { immediately: true })).toMatchObject({ ok: true });
+    await facilitator.waitForState((s) => s.state.breakouts === null);
+
+    const second = accepted(
+      await facilitator.request('breakouts:propose', {
+        strategy: 'random',
+        groupSize: 3,
+        avoidEarlierPartners: true,
+      }),
+    );
+    // Two triads from two triads: each new triad must keep one earlier pair, no more.
+    expect(second.pairs).toEqual({ newPairs: 4, repeatedPairs: 2 });
+    expect(await facilitator.request('breakouts:open', { exercise, groups: second.groups })).toMatchObject({
+      ok: true,
+    });
+    const two = (
+      await facilitator.waitForState((s) => s.state.breakouts !== null && s.state.breakouts.id !== one?.id)
+    ).state.breakouts;
+    for (const g of two?.groups ?? []) expect(guidedFirst.has(g.rotation[0]?.guideId ?? '')).toBe(false);
+  });
+});

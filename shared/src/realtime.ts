@@ -101,6 +101,8 @@ export const ProposeGroupsRequest = z
   .object({
     strategy: GroupStrategy,
     groupSize: GroupSize.default(3),
+    /** Keep apart who sat together earlier in the series (on top of the strategy). */
+    avoidEarlierPartners: z.boolean().default(false),
     seed: z
       .number()
       .int()
@@ -115,6 +117,8 @@ export interface GroupProposal {
   seed: number;
   groups: string[][];
   cohort: CohortMember[];
+  /** Pairs in the proposed groups that are new in the series, and those that sat together before. */
+  pairs: { newPairs: number; repeatedPairs: number };
 }
 
 /** Payload of `breakouts:open`: the exercise (seed optional) and the possibly hand-edited groups. */

@@ -4,7 +4,9 @@
  * tab), so `applySessionEvent` is the only place state changes, and it is pure so the server
  * and every client compute the very same state from the same facts.
  */
+
 import { addObserver, currentRoundOf, removeMember, swapRoles, timerPlanOf } from './group-membership.ts';
+import { pairKey } from './groups.ts';
 import type { FeedbackReceipt, GroupTarget, SessionEvent } from './session-events.ts';
 import {
   type Breakouts,
@@ -253,4 +255,40 @@ function updateTimers(
       target === 'all' || g.id === target ? { ...g, timer: update(timerPlanOf(b.exercise, g), g.timer) } : g,
     ),
   }));
+}
+
+/** What a series' earlier breakouts tell the next grouping and rotation. */
+export interface SeriesHistory {
+  /** How often each person guided (rounds that started). */
+  guideCounts: Record<string, number>;
+  /** How often each pair sat in one group ({@link pairKey}). */
+  pairs: Map<string, number>;
+}
+
+/**
+ * Folds the event logs of a series' webinars into who guided how often and who sat with whom,
+ * as each breakouts run stood when it closed (after moves and late joiners), counting only
+ * rounds that started. The server feeds this to rotation and grouping.
+ */
+export function seriesHistory(logs: readonly (readonly SessionEvent[])[]): SeriesHistory {
+  const guideCounts: Record<string, number> = {};
+  const pairs = new Map<string, number>();
+  for (const log of logs) {
+    let state = emptySessionState();
+    for (const event of log) {
+      state = applySessionEvent(state, event);
+      if (event.type !== 'breakouts_closed' || state.recentlyClosed?.closedAt !== event.at) continue;
+      for (const group of state.recentlyClosed.groups) {
+        for (const round of group.rotation.slice(0, group.roundsStarted))
+          guideCounts[round.guideId] = (guideCounts[round.guideId] ?? 0) + 1;
+        const ids = group.memberIds;
+        for (let i = 0; i < ids.length; i++)
+          for (let j = i + 1; j < ids.length; j++) {
+            const key = pairKey(ids[i] as string, ids[j] as string);
+            pairs.set(key, (pairs.get(key) ?? 0) + 1);
+          }
+      }
+    }
+  }
+  return { guideCounts, pairs };
 }

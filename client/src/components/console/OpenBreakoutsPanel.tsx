@@ -47,12 +47,14 @@ export function OpenBreakoutsPanel() {
     mute: useId(),
     visibility: useId(),
     policy: useId(),
+    avoid: useId(),
   };
   const [expanded, setExpanded] = useState(false);
   const [themeId, setThemeId] = useState<string>(THEMES[0]?.id ?? 'structure');
   const [groupSize, setGroupSize] = useState<GroupSize>(3);
   const [strategy, setStrategy] = useState<GroupStrategy>('mix_municipalities');
   const [phases, setPhases] = useState<PhaseDraft[]>(() => draftsOf(DEFAULT_PHASES));
+  const [avoidEarlierPartners, setAvoidEarlierPartners] = useState(true);
   const [groupOfFourPolicy, setGroupOfFourPolicy] = useState<GroupOfFourPolicy>('same_end_time');
   const [rounds, setRounds] = useState<string>('');
   const [closingSec, setClosingSec] = useState('60');
@@ -80,7 +82,9 @@ export function OpenBreakoutsPanel() {
 
   const submitPropose = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await propose.run(() => request('breakouts:propose', { strategy, groupSize }));
+    const result = await propose.run(() =>
+      request('breakouts:propose', { strategy, groupSize, avoidEarlierPartners }),
+    );
     if (!result) return;
     namesLearned(Object.fromEntries(result.cohort.map((m) => [m.id, m.name])));
     setProposal(result);
@@ -190,6 +194,16 @@ export function OpenBreakoutsPanel() {
               ))}
             </select>
           </div>
+        </div>
+        <div className="toggle">
+          <input
+            id={ids.avoid}
+            type="checkbox"
+            data-testid="avoid-earlier-partners"
+            checked={avoidEarlierPartners}
+            onChange={(e) => setAvoidEarlierPartners(e.target.checked)}
+          />
+          <label htmlFor={ids.avoid}>{t('open.avoidEarlierPartners')}</label>
         </div>
         <div className="field">
           <label htmlFor={ids.policy}>{t('open.groupOfFourPolicy')}</label>
@@ -311,6 +325,9 @@ export function OpenBreakoutsPanel() {
           </p>
         ) : (
           <>
+            <p className="hint" data-testid="proposal-pairs">
+              {t('open.pairs', { fresh: proposal.pairs.newPairs, repeated: proposal.pairs.repeatedPairs })}
+            </p>
             <GroupEditor groups={groups} cohort={proposal.cohort} onChange={setGroups} />
             <div className="actions">
               <button
