@@ -178,3 +178,64 @@ describe.each(DB_KINDS)('the series history feeds rotation and grouping (%s)', (
     for (const g of two?.groups ?? []) expect(guidedFirst.has(g.rotation[0]?.guideId ?? '')).toBe(false);
   });
 });
+
+describe.each(DB_KINDS)('groups that change while running (%s)', (kind) => {
+  let t: TestApp;
+  let facilitator: TestClient;
+  const clients: TestClient[] = [];
+  let invites: { id: string; token: string }[];
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const { cookie } = await signedInFacilitator(t);
+    const made = await webinarWithParticipants(t, cookie, ['A', 'B', 'C', 'D', 'E', 'F', 'Sen']);
+    invites = made.invites;
+    await api(t, 'POST', `/api/webinars/${made.webinarId}/open`, { cookie });
+    facilitator = await TestClient.connect(t, { webinarId: made.webinarId }, cookie);
+    for (const inv of invites.slice(0, 6)) clients.push(await TestClient.connect(t, { invite: inv.token }));
+    await facilitator.waitForState((s) => s.state.present.length === 6);
+  });
+  afterAll(async () => {
+    for (const c of [facilitator, ...clients]) c?.close();
+    await t?.close();
+  });
+
+  it('a group of 2 after a move runs 2 rounds; a late joiner who has not guided gets a turn', async () => {
+    const ids = invites.map((i) => i.id);
+    const opened = await facilitator.request('breakouts:open', {
+      exercise: { themeId: 'structure' },
+      groups: [ids.slice(0, 3), ids.slice(3, 6)],
+    });
+    expect(opened).toMatchObject({ ok: true });
+    const g1 = (await facilitator.waitForState((s) => s.state.breakouts !== null)).state.breakouts?.groups[0];
+    const mover = g1?.rotation[2]?.guideId ?? '';
+    expect(
+      await facilitator.request('group:move_member', { participantId: mover, toGroupId: 'g2' }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const afterMove = (
+      await facilitator.waitForState((s) => s.state.breakouts?.groups[0]?.memberIds.length === 2)
+    ).state.breakouts;
+    const pair = afterMove?.groups[0];
+    expect(pair?.rotation).toHaveLength(2);
+    expect(new Set(pair?.rotation.map((r) => r.guideId))).toEqual(new Set(pair?.memberIds));
+    // The mover observes the round under way in g2 and guides once there.
+    const g2 = afterMove?.groups[1];
+    expect(g2?.rotation[0]?.observerIds).toContain(mover);
+    expect(g2?.rotation.filter((r) => r.guideId === mover)).toHaveLength(1);
+
+    // A late joiner goes to the smallest group (the pair) and gets a guide turn there.
+    const late = invites[6];
+    if (!late) throw new Error('no late joiner');
+    clients.push(await TestClient.connect(t, { invite: late.token }));
+    const placed = (
+      await facilitator.waitForState(
+        (s) => s.state.breakouts?.groups[0]?.memberIds.includes(late.id) ?? false,
+      )
+    ).state.breakouts?.groups[0];
+    expect(placed?.rotation[0]?.observerIds).toContain(late.id);
+    expect(placed?.rotation.map((r) => r.guideId).filter((id) => id === late.id)).toHaveLength(1);
+    expect(new Set(placed?.rotation.map((r) => r.guideId)).size).toBe(placed?.rotation.length);
+  });
+});

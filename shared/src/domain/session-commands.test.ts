@@ -276,7 +276,9 @@ describe('presence and late joiners', () => {
     state = run(state, decision);
     const g1 = group(state, 'g1');
     expect(g1.memberIds).toEqual(['a', 'b', 'c', 'late']);
-    expect(g1.rotation.map((r) => r.observerIds.includes('late'))).toEqual([false, true, true]);
+    // Observes the round under way, then gets a guide turn of their own; nobody guides twice.
+    expect(g1.rotation.map((r) => r.observerIds.includes('late'))).toEqual([false, true, false, false]);
+    expect(g1.rotation.map((r) => r.guideId)).toEqual(['a', 'b', 'c', 'late']);
     expect(seatOf(state, 'late')).toEqual({ groupId: 'g1', round: 1, role: 'observer' });
   });
 
@@ -288,16 +290,27 @@ describe('presence and late joiners', () => {
 });
 
 describe('decideMoveMember', () => {
-  it('moves the guide: an observer takes over the role, the mover observes in the new group', () => {
+  it('moves the guide: the two left run two rounds, the mover observes, then guides in the new group', () => {
     let state = opened();
     state = run(state, decideMoveMember(state, { participantId: 'a', toGroupId: 'g2' }, at(1)));
     const g1 = group(state, 'g1');
     expect(g1.memberIds).toEqual(['b', 'c']);
-    expect(g1.rotation[0]).toEqual({ guideId: 'c', adviseeId: 'b', observerIds: [] });
-    expect(
-      g1.rotation.every((r) => r.guideId !== 'a' && r.adviseeId !== 'a' && !r.observerIds.includes('a')),
-    ).toBe(true);
-    expect(group(state, 'g2').rotation.every((r) => r.observerIds.includes('a'))).toBe(true);
+    expect(g1.rotation).toEqual([
+      { guideId: 'b', adviseeId: 'c', observerIds: [] },
+      { guideId: 'c', adviseeId: 'b', observerIds: [] },
+    ]);
+    const g2 = group(state, 'g2');
+    expect(g2.rotation[0]?.observerIds).toContain('a');
+    expect(g2.rotation.map((r) => r.guideId).sort()).toEqual(['a', 'd', 'e', 'f', 'h']);
+  });
+
+  it('someone who already guided in their old group observes only in the new one', () => {
+    let state = opened();
+    // 30 minutes in: g1 (27-minute rounds) is in round 1, so a has guided round 0.
+    state = run(state, decideMoveMember(state, { participantId: 'a', toGroupId: 'g2' }, at(30)));
+    const g2 = group(state, 'g2');
+    expect(g2.rotation.filter((r) => r.guideId === 'a')).toEqual([]);
+    expect(new Set(g2.rotation.map((r) => r.guideId)).size).toBe(g2.rotation.length);
   });
 
   it('a group left with one person stops, an emptied group disappears', () => {

@@ -156,7 +156,13 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         const groups = b.groups
           .map((group) => {
             const round = currentRoundOf(b.exercise, group, event.at);
-            if (group.id === toGroupId) return addObserver(group, event.participantId, round);
+            if (group.id === toGroupId) {
+              // Someone who guided a finished round in their old group does not guide again here.
+              const old = b.groups.find((g) => g.memberIds.includes(event.participantId));
+              const oldRound = old ? currentRoundOf(b.exercise, old, event.at) : 0;
+              const guided = old?.rotation.slice(0, oldRound).some((r) => r.guideId === event.participantId);
+              return addObserver(b.exercise, group, event.participantId, round, guided ?? false);
+            }
             return group.memberIds.includes(event.participantId)
               ? removeMember(b.exercise, group, event.participantId, round, event.at)
               : group;
