@@ -60,7 +60,6 @@ function ExerciseTotal({ fit }: { fit: ReturnType<typeof exerciseFit> | null }) 
       data-testid="agenda-exercise-total"
       data-fits={String(fit.fits)}
     >
-      {' · '}
       {fit.fits ? t('timing.agendaExercise', { minutes }) : t('timing.agendaExerciseOver', { minutes })}
     </span>
   );
