@@ -427,7 +427,9 @@ describe('a round that starts without its guide or advisee', () => {
       const back = await TestClient.connect(t, { invite: invites[3]?.token });
       const seat = await back.until(() => back.assignments.find((a) => a.groupId !== null));
       expect(seat.groupId).toBe('g1');
-      // A late joiner (added now) is placed as observer in the smallest group and sent there.
+      // A late joiner (added now) is placed as observer in the smallest group and sent there; the
+      // exercise fixes 4 rounds, all guided by others, so no guide turn is left for them (they may
+      // be an advisee in a round still to come).
       const late = await api(t, 'POST', `/api/webinars/${webinarId}/participants`, {
         cookie,
         body: { name: 'E' },
@@ -441,11 +443,7 @@ describe('a round that starts without its guide or advisee', () => {
         (s) => s.state.breakouts?.groups[0]?.memberIds.includes(late.body.participant.id) ?? false,
       );
       const lateRoles = placed.state.breakouts?.groups[0]?.rotation ?? [];
-      expect(
-        lateRoles.every(
-          (r) => r.guideId !== late.body.participant.id && r.adviseeId !== late.body.participant.id,
-        ),
-      ).toBe(true);
+      expect(lateRoles.every((r) => r.guideId !== late.body.participant.id)).toBe(true);
       for (const c of [f, ...ps, back, lateClient]) c.close();
     } finally {
       await t.close();

@@ -9,6 +9,7 @@ export * from './domain/feedback-themes.ts';
 export * from './domain/feedback-visibility.ts';
 // Only the queries: the seat changes (addObserver, removeMember, swapRoles) are the reducer's steps.
 export {
+  cardPlaceOf,
   currentRoundOf,
   guideOf,
   observerMuted,

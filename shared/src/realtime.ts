@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { WebinarStatus } from './api.ts';
 import { ExerciseConfig, GroupSize, GroupStrategy } from './domain/exercise-config.ts';
 import { FeedbackCardContent, SubmitFeedbackCardRequest } from './domain/feedback-card.ts';
-import type { FeedbackSummary, PlenaryQuote } from './domain/feedback-summary.ts';
+import type { FeedbackSummary, PlenaryQuote, SummaryWithheld } from './domain/feedback-summary.ts';
 import type { ThemeTemplate } from './domain/feedback-themes.ts';
 import type { AppRole } from './domain/permissions.ts';
 import { WebinarPlan } from './domain/plan.ts';
@@ -110,6 +110,8 @@ export const ProposeGroupsRequest = z
   .object({
     strategy: GroupStrategy,
     groupSize: GroupSize.default(3),
+    /** Keep apart who sat together earlier in the series (on top of the strategy). */
+    avoidEarlierPartners: z.boolean().default(false),
     seed: z
       .number()
       .int()
@@ -124,6 +126,8 @@ export interface GroupProposal {
   seed: number;
   groups: string[][];
   cohort: CohortMember[];
+  /** Pairs in the proposed groups that are new in the series, and those that sat together before. */
+  pairs: { newPairs: number; repeatedPairs: number };
 }
 
 /** Payload of `breakouts:open`: the exercise (seed optional) and the possibly hand-edited groups. */
@@ -222,6 +226,11 @@ export interface PlenarySummary {
   themeId: string;
   summary: FeedbackSummary;
   quotes: PlenaryQuote[];
+  /**
+   * Set when there are fewer cards than the plenary minimum: in the plenary the counts are
+   * then all zero; the facilitators' own summary keeps them and says why they are held back.
+   */
+  withheld: SummaryWithheld | null;
 }
 
 /** Who is connected to which LiveKit room of a webinar (from verified LiveKit webhooks). */

@@ -43,6 +43,7 @@ const plenary: PublicSessionState = {
   breakouts: null,
   broadcasts: [],
   feedbackIn: [],
+  recentlyClosed: null,
 };
 const live = { ...plenary, breakouts };
 

@@ -11,6 +11,7 @@ import {
   enqueue,
   isRetryable,
   type KeyValueStorage,
+  lateCardOf,
   loadDraft,
   loadOutbox,
   newCardId,
@@ -170,5 +171,43 @@ describe('card state', () => {
 
   it('makes v4 uuids', () => {
     expect(newCardId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('lateCardOf (finishing a card in the plenary after the close)', () => {
+  const closed = {
+    id: 'x1',
+    themeId: 'structure',
+    closedAt: 1000,
+    cardsUntil: 601_000,
+    groups: [
+      {
+        id: 'g1',
+        memberIds: ['a', 'b', 'c'],
+        rotation: [
+          { guideId: 'a', adviseeId: 'b', observerIds: ['c'] },
+          { guideId: 'b', adviseeId: 'c', observerIds: ['a'] },
+          { guideId: 'c', adviseeId: 'a', observerIds: ['b'] },
+        ],
+        roundsStarted: 2,
+      },
+    ],
+    feedbackIn: [{ groupId: 'g1', round: 1, observerId: 'a' }],
+  };
+  const none = () => false;
+  it.each([
+    { name: 'owed: observed round 0, no receipt', who: 'c', now: 2000, queued: none, round: 0 },
+    { name: 'sent before the close', who: 'a', now: 2000, queued: none, round: null },
+    { name: 'observed a round that never started', who: 'b', now: 2000, queued: none, round: null },
+    { name: 'waiting in the outbox', who: 'c', now: 2000, queued: () => true, round: null },
+    { name: 'after the grace period', who: 'c', now: 601_001, queued: none, round: null },
+  ])('$name → round $round', ({ who, now, queued, round }) => {
+    const late = lateCardOf(closed, who, now, queued);
+    expect(late?.round ?? null).toBe(round);
+    if (late)
+      expect(late).toMatchObject({ breakoutsId: 'x1', groupId: 'g1', guideId: 'a', cardsUntil: 601_000 });
+  });
+  it('is null without closed breakouts', () => {
+    expect(lateCardOf(null, 'c', 0, none)).toBeNull();
   });
 });

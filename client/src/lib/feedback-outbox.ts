@@ -8,7 +8,7 @@
  * injected storage, so it is tested without a browser.
  */
 
-import type { RequestErrorCode } from '@rundgang/shared';
+import type { PublicSessionState, RequestErrorCode } from '@rundgang/shared';
 import {
   type FeedbackCardContent,
   FeedbackCardDraft,
@@ -235,4 +235,42 @@ export function newCardId(): string {
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A card an observer can still finish after the breakouts closed. */
+export interface LateCard extends CardSlot {
+  guideId: string;
+  themeId: string;
+  cardsUntil: number;
+}
+
+/**
+ * The earliest card `observerId` still owes the breakouts that closed last, while their grace
+ * period runs: a round they observed that had started, with no receipt yet and nothing queued.
+ */
+export function lateCardOf(
+  recentlyClosed: PublicSessionState['recentlyClosed'],
+  observerId: string,
+  now: number,
+  queued: (slot: CardSlot) => boolean,
+): LateCard | null {
+  if (!recentlyClosed || now > recentlyClosed.cardsUntil) return null;
+  for (const group of recentlyClosed.groups) {
+    for (let round = 0; round < group.roundsStarted; round += 1) {
+      const roles = group.rotation[round];
+      if (!roles?.observerIds.includes(observerId)) continue;
+      const slot = { breakoutsId: recentlyClosed.id, groupId: group.id, round, observerId };
+      const inAlready = recentlyClosed.feedbackIn.some(
+        (r) => r.groupId === group.id && r.round === round && r.observerId === observerId,
+      );
+      if (!inAlready && !queued(slot))
+        return {
+          ...slot,
+          guideId: roles.guideId,
+          themeId: recentlyClosed.themeId,
+          cardsUntil: recentlyClosed.cardsUntil,
+        };
+    }
+  }
+  return null;
 }

@@ -28,6 +28,8 @@ const breakouts: Breakouts = {
       { kind: 'conversation', durationSec: 120 },
     ],
     strategy: 'random',
+    groupOfFourPolicy: 'same_end_time',
+    feedbackGraceSec: 600,
     seed: 1,
   }),
   groups: [
@@ -48,6 +50,7 @@ const state: PublicSessionState = {
   agenda: { plan: DEFAULT_WEBINAR_PLAN, run: null },
   breakouts,
   broadcasts: [],
+  recentlyClosed: null,
   feedbackIn: [
     { groupId: 'g1', round: 1, observerId: 'a' },
     { groupId: 'g1', round: 0, observerId: 'a' },

@@ -5,6 +5,7 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
 import { BreakoutView } from '../components/breakout/BreakoutView.tsx';
 import { BroadcastBanner } from '../components/breakout/BroadcastBanner.tsx';
 import { FacilitatorConsole } from '../components/console/FacilitatorConsole.tsx';
+import { LateFeedbackPanel } from '../components/feedback/LateFeedbackPanel.tsx';
 import { PresentedSummary } from '../components/feedback/PresentedSummary.tsx';
 import { PreJoin } from '../components/PreJoin.tsx';
 import { ConnectionBanner } from '../components/room/ConnectionBanner.tsx';
@@ -73,7 +74,10 @@ function ParticipantBody() {
       {liveState && breakouts && selfId && seated ? (
         <BreakoutView state={liveState} breakouts={breakouts} participantId={selfId} />
       ) : (
-        <PlenaryBody />
+        <>
+          {selfId && <LateFeedbackPanel participantId={selfId} />}
+          <PlenaryBody />
+        </>
       )}
     </>
   );

@@ -56,3 +56,25 @@ export async function loadEvents(
 export async function liveWebinarIds(db: Queryable): Promise<string[]> {
   return (await db.query<{ id: string }>("select id from webinars where status = 'live'")).map((r) => r.id);
 }
+
+/**
+ * The event logs of every webinar of a series, one list per webinar (oldest webinar first): what
+ * the series' role and partner history is folded from.
+ */
+export async function loadSeriesEvents(db: Queryable, seriesId: string): Promise<SessionEvent[][]> {
+  const rows = await db.query<{ webinar_id: string; payload: unknown }>(
+    `select e.webinar_id, e.payload from webinar_events e
+       join webinars w on w.id = e.webinar_id
+      where w.series_id = $1
+      order by w.created_at, e.webinar_id, e.seq`,
+    [seriesId],
+  );
+  const logs = new Map<string, SessionEvent[]>();
+  for (const r of rows) {
+    const event = SessionEventSchema.parse(typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload);
+    const log = logs.get(r.webinar_id);
+    if (log) log.push(event);
+    else logs.set(r.webinar_id, [event]);
+  }
+  return [...logs.values()];
+}

@@ -7,14 +7,15 @@
 import {
   applySessionEvent,
   type CardReader,
+  cardPlaceOf,
   decideSubmitFeedback,
   decideTick,
   type FeedbackCardView,
   fail,
-  guideOf,
   mayReadCard,
   type PlenarySummary,
   parseCardForTheme,
+  plenaryCounts,
   quotesForPlenary,
   replaySession,
   type SessionState,
@@ -56,24 +57,23 @@ export async function submitCard(
     (state, now) => {
       const decision = decideSubmitFeedback(state, observerId, place, now);
       if (!decision.ok) return decision;
-      const themeId = state.breakouts?.exercise.themeId ?? '';
+      const themeId = cardPlaceOf(state, place)?.themeId ?? '';
       const theme = themeById(themes, themeId);
       if (!theme) return fail('conflict', `The exercise's theme "${themeId}" no longer exists`);
       const valid = parseCardForTheme(req.content, theme);
       return valid.ok ? decision : valid;
     },
     async (tx, decidedOn) => {
-      const guideId = guideOf(decidedOn, req.groupId, req.round);
-      const b = decidedOn.breakouts;
-      if (!b || !guideId) throw new Error('decideSubmitFeedback accepted a card without a guide');
+      const known = cardPlaceOf(decidedOn, place);
+      if (!known) throw new Error('decideSubmitFeedback accepted a card without a guide');
       try {
         const saved = await upsertCard(tx, {
           cardId: req.cardId,
           webinarId: session.webinarId,
           ...place,
-          themeId: b.exercise.themeId,
+          themeId: known.themeId,
           observerId,
-          guideId,
+          guideId: known.guideId,
           content: req.content,
         });
         if (!saved) throw new AppError('conflict', 'This card id belongs to another card');
@@ -132,7 +132,11 @@ async function sessionStateNow(db: Db, webinarId: string, now: number): Promise<
   return decideTick(state, now).reduce(applySessionEvent, state);
 }
 
-/** The anonymous summary of one breakouts run (default: the current or the latest with cards). */
+/**
+ * The anonymous summary of one breakouts run (default: the current or the latest with cards).
+ * `for: 'plenary'` holds the counts back below the minimum number of cards; the facilitators'
+ * console gets them with the same reason, so it can say why the plenary will not see them.
+ */
 export async function plenarySummary(
   db: Db,
   state: SessionState,
@@ -140,6 +144,7 @@ export async function plenarySummary(
   themes: readonly ThemeTemplate[],
   breakoutsId: string | undefined,
   quoteCardIds: readonly string[] = [],
+  audience: 'facilitators' | 'plenary' = 'facilitators',
 ): Promise<PlenarySummary> {
   const all = await cardsOfWebinar(db, webinarId);
   const id = breakoutsId ?? state.breakouts?.id ?? all.at(-1)?.breakoutsId;
@@ -147,10 +152,12 @@ export async function plenarySummary(
   const themeId = cards[0]?.themeId ?? state.breakouts?.exercise.themeId;
   const theme = themeId ? themeById(themes, themeId) : undefined;
   if (!id || !theme) throw new AppError('not_found', 'No feedback cards to summarise yet');
+  const counts = plenaryCounts(cards, theme);
   return {
     breakoutsId: id,
     themeId: theme.id,
-    summary: summarizeCards(cards, theme),
+    summary: audience === 'plenary' ? counts.summary : summarizeCards(cards, theme),
     quotes: quotesForPlenary(cards, quoteCardIds),
+    withheld: counts.withheld,
   };
 }

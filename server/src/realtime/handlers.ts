@@ -45,18 +45,21 @@ import {
   OpenBreakoutsRequest,
   ok,
   ProposeGroupsRequest,
+  pairNovelty,
   type RequestEvent,
   type RequestPayload,
   RoomVisitRequest,
   SessionSyncRequest,
   type SocketIdentity,
   SwapRolesRequest,
+  seriesHistory,
   ThemesListRequest,
   TimerControlRequest,
   TimerUndoRequest,
 } from '@rundgang/shared';
 import type { z } from 'zod';
 import type { Db } from '../db/db.ts';
+import { loadSeriesEvents } from '../db/event-log.ts';
 import { participantsOfSeries } from '../db/repo.ts';
 import { themesOfSeries } from '../db/series-themes.ts';
 import { plenarySummary, submitCard, visibleCards } from '../engine/feedback.ts';
@@ -153,10 +156,17 @@ export const handlers: {
           workplace: m.workplace ?? undefined,
           profession: m.profession ?? undefined,
         }));
+      const history = seriesHistory(await loadSeriesEvents(db, identity.seriesId));
       const groups = members.length
-        ? formGroups({ members, strategy: p.strategy, seed, groupSize: p.groupSize })
+        ? formGroups({
+            members,
+            strategy: p.strategy,
+            seed,
+            groupSize: p.groupSize,
+            avoidPairs: p.avoidEarlierPartners ? history.pairs : undefined,
+          }).map((g) => g.map((m) => m.id))
         : [];
-      return { seed, groups: groups.map((g) => g.map((m) => m.id)), cohort };
+      return { seed, groups, cohort, pairs: pairNovelty(groups, history.pairs) };
     },
   }),
   'breakouts:open': spec({
@@ -168,10 +178,13 @@ export const handlers: {
         throw new AppError('bad_request', 'A group has someone who is not in this series');
       }
       const exercise = { ...p.exercise, seed: p.exercise.seed ?? randomInt(0, 2 ** 32 - 1) };
+      // Who guided least in the series (earlier webinars and exercises) goes first.
+      const { guideCounts } = seriesHistory(await loadSeriesEvents(db, identity.seriesId));
       const command = {
         breakoutsId: randomUUID(),
         exercise,
         groups: p.groups.map((memberIds, i) => ({ id: `g${i + 1}`, memberIds })),
+        guideCountsInSeries: guideCounts,
       };
       return unwrap(await session.run((state, now) => decideOpenBreakouts(state, command, now)));
     },
@@ -306,6 +319,7 @@ export const handlers: {
         themes,
         p.breakoutsId,
         p.quoteCardIds,
+        'plenary',
       );
       orchestrator.present(session, shown);
       return shown;

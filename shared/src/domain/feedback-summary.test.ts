@@ -5,6 +5,8 @@ import {
   cardsToCsv,
   type FeedbackCsvRow,
   FeedbackSummary,
+  MIN_CARDS_FOR_PLENARY,
+  plenaryCounts,
   quotesForPlenary,
   summarizeCards,
   supportChallengeBucket,
@@ -276,5 +278,31 @@ describe('cardsToCsv', () => {
     );
     expect(cells(first)[respectIndex]).toBe('');
     expect(cells(second)[respectIndex]).toBe('Delvis');
+  });
+});
+
+describe('plenaryCounts (no observer recognisable from the plenary summary)', () => {
+  it.each([
+    { n: 0, withheld: true },
+    { n: 1, withheld: true },
+    { n: 2, withheld: true },
+    { n: 3, withheld: false },
+    { n: 4, withheld: false },
+  ])('$n cards → withheld: $withheld', ({ n, withheld }) => {
+    const some = cards.slice(0, n);
+    const counts = plenaryCounts(some, structure);
+    expect(MIN_CARDS_FOR_PLENARY).toBe(3);
+    if (withheld) {
+      expect(counts.withheld).toEqual({ cards: n, minimum: 3 });
+      // Nothing of the few cards shows: the counts are those of no card at all.
+      expect(counts.summary).toEqual(summarizeCards([], structure));
+    } else {
+      expect(counts.withheld).toBeNull();
+      expect(counts.summary).toEqual(summarizeCards(some, structure));
+    }
+  });
+
+  it('takes another minimum', () => {
+    expect(plenaryCounts(cards.slice(0, 3), structure, 5).withheld).toEqual({ cards: 3, minimum: 5 });
   });
 });

@@ -87,6 +87,31 @@ export function summarizeCards(
   };
 }
 
+/**
+ * The fewest cards whose counts the plenary may see. Below it, counts could point at one
+ * observer ("the only card says…") in a room where everyone knows who observed whom.
+ */
+export const MIN_CARDS_FOR_PLENARY = 3;
+
+/** Why a plenary summary holds its counts back: too few cards to stay anonymous. */
+export const SummaryWithheld = z.object({ cards: Count, minimum: Count });
+/** Why a plenary summary holds its counts back. */
+export type SummaryWithheld = z.infer<typeof SummaryWithheld>;
+
+/**
+ * The counts the plenary may see: the summary of the cards, or, below `minimum` cards, the
+ * summary of none with the reason (the facilitators' console keeps the full counts).
+ */
+export function plenaryCounts(
+  cards: readonly { content: FeedbackCardContent; groupId: string }[],
+  theme: ThemeTemplate,
+  minimum = MIN_CARDS_FOR_PLENARY,
+): { summary: FeedbackSummary; withheld: SummaryWithheld | null } {
+  return cards.length >= minimum
+    ? { summary: summarizeCards(cards, theme), withheld: null }
+    : { summary: summarizeCards([], theme), withheld: { cards: cards.length, minimum } };
+}
+
 /** Which free text of a card a plenary quote comes from. */
 export const QUOTE_KINDS = ['worked_well', 'try_next', 'example'] as const;
 /** A free text shown in the plenary: the words only, never who wrote them or about whom. */

@@ -29,6 +29,8 @@ const stateAt = (
       closingCountdownSec: 60,
       feedbackVisibleToGuide: visible,
       strategy: 'random',
+      groupOfFourPolicy: 'same_end_time',
+      feedbackGraceSec: 600,
       seed: 1,
     },
     groups: [

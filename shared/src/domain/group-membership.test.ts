@@ -90,28 +90,43 @@ describe('observerMuted', () => {
 
 describe('seat changes', () => {
   it.each([
-    { name: 'from round 0', fromRound: 0, expected: ['a>b/c,d', 'b>c/a,d', 'c>a/b,d'] },
-    { name: 'from round 2', fromRound: 2, expected: ['a>b/c', 'b>c/a', 'c>a/b,d'] },
+    // A newcomer observes the current round and gets a guide turn of their own.
+    { name: 'from round 0', fromRound: 0, expected: ['a>b/c,d', 'b>c/a,d', 'c>d/a,b', 'd>a/b,c'] },
+    { name: 'from round 2', fromRound: 2, expected: ['a>b/c', 'b>c/a', 'c>a/b,d', 'd>a/b,c'] },
   ])('addObserver $name', ({ fromRound, expected }) => {
-    const added = addObserver(trio(), 'd', fromRound);
+    const added = addObserver(exercise, trio(), 'd', fromRound);
     expect(added.memberIds).toEqual(['a', 'b', 'c', 'd']);
     expect(roles(added)).toEqual(expected);
   });
 
   it.each([
     {
-      name: 'with four, the observer who held the role least steps in',
-      group: () => addObserver(trio(), 'd', 0),
+      name: 'with four, the three left each guide once',
+      group: () => addObserver(exercise, trio(), 'd', 0),
       leaver: 'a',
       fromRound: 0,
-      expected: ['d>b/c', 'b>c/d', 'c>d/b'],
+      expected: ['b>c/d', 'c>d/b', 'd>b/c'],
     },
     {
-      name: 'past rounds stay as they were',
-      group: () => addObserver(trio(), 'd', 0),
+      name: 'past rounds stay as they were, and the rest still guide once each',
+      group: () => addObserver(exercise, trio(), 'd', 0),
       leaver: 'a',
       fromRound: 1,
-      expected: ['a>b/c,d', 'b>c/d', 'c>d/b'],
+      expected: ['a>b/c,d', 'b>c/d', 'c>d/b', 'd>b/c'],
+    },
+    {
+      name: 'a triad down to two runs two rounds: nobody guides twice',
+      group: trio,
+      leaver: 'c',
+      fromRound: 0,
+      expected: ['a>b/', 'b>a/'],
+    },
+    {
+      name: 'the leaver had guided: the two left guide once each',
+      group: trio,
+      leaver: 'a',
+      fromRound: 1,
+      expected: ['a>b/c', 'b>c/', 'c>b/'],
     },
     {
       name: 'with one left, the group keeps its past rounds and stops',

@@ -6,15 +6,19 @@
  * Like every query on the state, they read it as of the last event, so the server records
  * `decideTick`'s events before acting on them.
  */
-import type { ExerciseConfig } from './exercise-config.ts';
-import { type RoundRole, roleOf } from './rotation.ts';
+import { type ExerciseConfig, phasesForRounds, roundsForGroup } from './exercise-config.ts';
+import { type RoundRole, type RoundRoles, roleOf } from './rotation.ts';
 import type { GroupPlan } from './session-events.ts';
 import type { SessionGroup, SessionState } from './session-state.ts';
 import { advanceIfDue, type TimerPlan, timerAt } from './timers.ts';
 
-/** The timer plan of a group: the exercise's phases, once per planned round. */
+/**
+ * The timer plan of a group: the exercise's phases once per planned round, shortened for a group
+ * with more rounds than a triad so it ends with the triads. Derived from the rotation's length,
+ * so a group whose rounds change while running recomputes the phases still to come.
+ */
 export function timerPlanOf(exercise: ExerciseConfig, group: Pick<GroupPlan, 'rotation'>): TimerPlan {
-  return { phases: exercise.phases, rounds: group.rotation.length };
+  return { phases: phasesForRounds(exercise, group.rotation.length), rounds: group.rotation.length };
 }
 
 /** The round a group is in at `at` (catching up on passed deadlines); rounds.length once finished. */
@@ -39,6 +43,25 @@ export function seatOf(
   };
 }
 
+/**
+ * The theme and guide of a card's place in the running breakouts or in the ones that closed
+ * last (whose cards may still come in), or undefined if the session knows no such place.
+ */
+export function cardPlaceOf(
+  state: SessionState,
+  place: { breakoutsId: string; groupId: string; round: number },
+): { themeId: string; guideId: string } | undefined {
+  const b = state.breakouts;
+  const run =
+    b?.id === place.breakoutsId
+      ? { themeId: b.exercise.themeId, groups: b.groups }
+      : state.recentlyClosed?.id === place.breakoutsId
+        ? state.recentlyClosed
+        : undefined;
+  const guideId = run?.groups.find((g) => g.id === place.groupId)?.rotation[place.round]?.guideId;
+  return run && guideId ? { themeId: run.themeId, guideId } : undefined;
+}
+
 /** The guide of a group's round in the running breakouts, or undefined if there is none. */
 export function guideOf(state: SessionState, groupId: string, round: number): string | undefined {
   return state.breakouts?.groups.find((g) => g.id === groupId)?.rotation[round]?.guideId;
@@ -59,21 +82,32 @@ export function observerMuted(state: SessionState, participantId: string): boole
   );
 }
 
-/** Adds someone as an observer of `fromRound` and every later round. */
-export function addObserver(group: SessionGroup, participantId: string, fromRound: number): SessionGroup {
+/**
+ * Adds someone to a running group. They observe the current round; the rounds still to come
+ * are planned again, so a newcomer who has not guided in this exercise gets a guide turn when
+ * the group's rounds allow (one per member, or the exercise's fixed number).
+ * `guidedAlready` says they guided in their old group, so they do not guide twice.
+ */
+export function addObserver(
+  exercise: ExerciseConfig,
+  group: SessionGroup,
+  participantId: string,
+  fromRound: number,
+  guidedAlready = false,
+): SessionGroup {
+  const memberIds = [...group.memberIds, participantId];
   return {
     ...group,
-    memberIds: [...group.memberIds, participantId],
-    rotation: group.rotation.map((r, i) =>
-      i < fromRound ? r : { ...r, observerIds: [...r.observerIds, participantId] },
-    ),
+    memberIds,
+    rotation: replanFrom(exercise, group, memberIds, fromRound, guidedAlready ? [participantId] : []),
   };
 }
 
 /**
- * Takes someone out of a group. In rounds from `fromRound` on, a role they held passes to the
- * observer who has held that role least in this exercise. With fewer than two left, the group
- * keeps its past rounds and stops.
+ * Takes someone out of a group. The rounds from `fromRound` on are planned again among those
+ * left: whoever has not guided yet gets a turn, nobody guides twice, and the group runs as many
+ * rounds as that needs (a group of 3 that drops to 2 runs 2). With fewer than two left, the
+ * group keeps its past rounds and stops.
  */
 export function removeMember(
   exercise: ExerciseConfig,
@@ -92,20 +126,53 @@ export function removeMember(
       timer: timerAt({ phases: exercise.phases, rounds: 0 }, 0, 0, at),
     };
   }
-  const rotation = group.rotation.map((r) => ({ ...r }));
-  const timesIn = (role: 'guideId' | 'adviseeId', id: string) =>
-    rotation.filter((r) => r[role] === id).length;
-  for (const r of rotation.slice(fromRound)) {
-    r.observerIds = r.observerIds.filter((id) => id !== participantId);
-    for (const role of ['guideId', 'adviseeId'] as const) {
-      if (r[role] !== participantId) continue;
-      const stepIn = [...r.observerIds].sort((a, b) => timesIn(role, a) - timesIn(role, b))[0];
-      if (stepIn === undefined) continue; // cannot happen with two or more left; keeps types honest
-      r[role] = stepIn;
-      r.observerIds = r.observerIds.filter((id) => id !== stepIn);
-    }
+  return { ...group, memberIds, rotation: replanFrom(exercise, group, memberIds, fromRound, []) };
+}
+
+/**
+ * The rotation of a group whose members changed in round `fromRound`: past rounds stay; the
+ * current round keeps its guide and advisee if they are still there; then everyone who has not
+ * guided (in the planned order, newcomers last) guides once, within the rounds the group may run.
+ */
+function replanFrom(
+  exercise: ExerciseConfig,
+  group: SessionGroup,
+  memberIds: readonly string[],
+  fromRound: number,
+  guidedElsewhere: readonly string[],
+): RoundRoles[] {
+  const past = group.rotation.slice(0, fromRound);
+  const guided = new Set([...past.map((r) => r.guideId), ...guidedElsewhere]);
+  const current = group.rotation[fromRound];
+  const order: string[] = [];
+  const consider = (id: string) => {
+    if (memberIds.includes(id) && !guided.has(id) && !order.includes(id)) order.push(id);
+  };
+  if (current) consider(current.guideId);
+  for (const r of group.rotation.slice(fromRound + 1)) consider(r.guideId);
+  for (const id of memberIds) consider(id);
+  // As many rounds as the new size runs, but never fewer than planned while someone still needs a turn.
+  const cap = Math.max(roundsForGroup(exercise, memberIds.length), group.rotation.length) - fromRound;
+  const count = order.length === 0 ? 0 : Math.max(1, Math.min(order.length, cap));
+  const advised = new Set(past.map((r) => r.adviseeId));
+  const rounds: RoundRoles[] = [];
+  for (let k = 0; k < count; k++) {
+    const guideId = order[k] as string;
+    const keepCurrent =
+      k === 0 && current && current.guideId === guideId && memberIds.includes(current.adviseeId);
+    const adviseeId =
+      (keepCurrent ? current.adviseeId : undefined) ??
+      order[k + 1] ??
+      memberIds.find((id) => id !== guideId && !advised.has(id)) ??
+      (memberIds.find((id) => id !== guideId) as string);
+    advised.add(adviseeId);
+    rounds.push({
+      guideId,
+      adviseeId,
+      observerIds: memberIds.filter((id) => id !== guideId && id !== adviseeId),
+    });
   }
-  return { ...group, memberIds, rotation };
+  return [...past, ...rounds];
 }
 
 /** Exchanges two members' roles in `fromRound` and every later round. */

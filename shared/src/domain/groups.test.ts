@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { roundsForGroup } from './exercise-config.ts';
 import {
   applyManualEdits,
   formGroups,
@@ -7,9 +8,12 @@ import {
   irregularGroups,
   minimumSameMunicipalityPairs,
   mulberry32,
+  pairKey,
+  pairNovelty,
   sameMunicipalityPairs,
   seededShuffle,
 } from './groups.ts';
+import { planRotation } from './rotation.ts';
 
 /** A cohort with `counts[name]` people from each municipality, ids m000, m001, … */
 function cohort(counts: Record<string, number>, workplaces = 1): GroupMember[] {
@@ -439,5 +443,103 @@ describe('formGroups: mix professions', () => {
     const groups = formGroups({ members, strategy: 'mix_professions', seed: 9 });
     expectEveryoneOnce(groups, members);
     expect(sameProfessionPairs(groups)).toBe(0);
+  });
+});
+
+describe('fairness across a series: 3 webinars × 2 exercises with 40 people', () => {
+  const municipalities = ['Bergen', 'Askøy', 'Voss', 'Osterøy'];
+  const counts = [16, 12, 8, 4];
+  const people: GroupMember[] = counts.flatMap((count, m) =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `p${m}-${String(i).padStart(2, '0')}`,
+      municipality: municipalities[m],
+    })),
+  );
+  const EXERCISES = 6;
+  /** Runs the series: each exercise groups everyone with `form`, given the pairs so far. */
+  const runSeries = (form: (history: Map<string, number>, exercise: number) => GroupMember[][]) => {
+    const history = new Map<string, number>();
+    let repeated = 0;
+    const sameMunicipality: number[] = [];
+    for (let e = 0; e < EXERCISES; e++) {
+      const groups = form(history, e);
+      const ids = groups.map((g) => g.map((m) => m.id));
+      repeated += pairNovelty(ids, history).repeatedPairs;
+      sameMunicipality.push(sameMunicipalityPairs(groups));
+      for (const g of ids)
+        for (let i = 0; i < g.length; i++)
+          for (let j = i + 1; j < g.length; j++) {
+            const key = pairKey(g[i] as string, g[j] as string);
+            history.set(key, (history.get(key) ?? 0) + 1);
+          }
+    }
+    return { repeated, sameMunicipality };
+  };
+
+  it('avoid earlier partners + mix municipalities repeats far fewer pairs than random regrouping', () => {
+    const random = runSeries((_, e) => formGroups({ members: people, strategy: 'random', seed: 100 + e }));
+    const mixOnly = runSeries((_, e) =>
+      formGroups({ members: people, strategy: 'mix_municipalities', seed: 100 + e }),
+    );
+    const avoid = runSeries((history, e) =>
+      formGroups({ members: people, strategy: 'mix_municipalities', seed: 100 + e, avoidPairs: history }),
+    );
+    console.info(
+      `repeated pairs over ${EXERCISES} exercises with 40 people: random ${random.repeated}, mix municipalities ${mixOnly.repeated}, avoid earlier partners + mix ${avoid.repeated}`,
+    );
+    expect(avoid.repeated).toBeLessThanOrEqual(Math.floor(random.repeated / 3));
+    // Never more same-municipality pairs than necessary, in every exercise.
+    const necessary = minimumSameMunicipalityPairs(counts, groupSizes(40));
+    expect(avoid.sameMunicipality).toEqual(Array(EXERCISES).fill(necessary));
+  });
+
+  it('counts new and repeated pairs of a proposal', () => {
+    const history = new Map([[pairKey('a', 'b'), 2]]);
+    expect(
+      pairNovelty(
+        [
+          ['b', 'a', 'c'],
+          ['d', 'e', 'f'],
+        ],
+        history,
+      ),
+    ).toEqual({ newPairs: 5, repeatedPairs: 1 });
+  });
+
+  it.each([
+    ['same_end_time', 'everyone guides exactly once per exercise'],
+    ['three_rounds', 'nobody guides twice before everyone has guided once'],
+  ] as const)('%s: %s', (policy, _what) => {
+    const guided: Record<string, number> = {};
+    const history = new Map<string, number>();
+    for (let e = 0; e < EXERCISES; e++) {
+      const groups = formGroups({
+        members: people,
+        strategy: 'mix_municipalities',
+        seed: 7 + e,
+        avoidPairs: history,
+      });
+      const before = { ...guided };
+      for (const group of groups) {
+        const ids = group.map((m) => m.id);
+        const rotation = planRotation(
+          ids,
+          roundsForGroup({ rounds: null, groupOfFourPolicy: policy }, ids.length),
+          guided,
+        );
+        for (const r of rotation) guided[r.guideId] = (guided[r.guideId] ?? 0) + 1;
+        for (let i = 0; i < ids.length; i++)
+          for (let j = i + 1; j < ids.length; j++) {
+            const key = pairKey(ids[i] as string, ids[j] as string);
+            history.set(key, (history.get(key) ?? 0) + 1);
+          }
+      }
+      const all = people.map((m) => guided[m.id] ?? 0);
+      if (policy === 'same_end_time') {
+        for (const m of people) expect((guided[m.id] ?? 0) - (before[m.id] ?? 0)).toBe(1);
+      } else {
+        expect(Math.max(...all) - Math.min(...all)).toBeLessThanOrEqual(1);
+      }
+    }
   });
 });

@@ -80,12 +80,47 @@ export function minimumSameMunicipalityPairs(counts: readonly number[], sizes: r
   return spread.reduce((sum, row) => sum + row.reduce((s, x) => s + (x * (x - 1)) / 2, 0), 0);
 }
 
+/**
+ * Who has sat in a group with whom earlier in the series: pair key ({@link pairKey}) → times.
+ * Built from the series' event logs (session-reducer.ts, `seriesHistory`).
+ */
+export type PairHistory = ReadonlyMap<string, number>;
+
+/** The key of an unordered pair of people in a {@link PairHistory}. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** How many pairs in these groups are new and how many sat together before in the series. */
+export function pairNovelty(
+  groups: readonly (readonly string[])[],
+  history: PairHistory,
+): { newPairs: number; repeatedPairs: number } {
+  let newPairs = 0;
+  let repeatedPairs = 0;
+  for (const group of groups) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        if ((history.get(pairKey(group[i] as string, group[j] as string)) ?? 0) > 0) repeatedPairs += 1;
+        else newPairs += 1;
+      }
+    }
+  }
+  return { newPairs, repeatedPairs };
+}
+
 /** Input of {@link formGroups}. */
 export interface FormGroupsInput {
   members: readonly GroupMember[];
   strategy: GroupStrategy;
   seed: number;
   groupSize?: GroupSize;
+  /**
+   * Earlier partners to keep apart, on top of the strategy: swaps between groups that lower
+   * the repeated pairs without costing the strategy anything (no more same-municipality pairs
+   * when mixing, no colleague split off when keeping workplaces).
+   */
+  avoidPairs?: PairHistory;
 }
 
 /**
@@ -93,7 +128,13 @@ export interface FormGroupsInput {
  * the strategy and the seed, never on the order people arrived in.
  * Throws on duplicate member ids (a caller bug, not a user error).
  */
-export function formGroups({ members, strategy, seed, groupSize = 3 }: FormGroupsInput): GroupMember[][] {
+export function formGroups({
+  members,
+  strategy,
+  seed,
+  groupSize = 3,
+  avoidPairs,
+}: FormGroupsInput): GroupMember[][] {
   const sorted = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]?.id === sorted[i - 1]?.id) throw new Error(`duplicate member id ${sorted[i]?.id}`);
@@ -108,6 +149,7 @@ export function formGroups({ members, strategy, seed, groupSize = 3 }: FormGroup
         : strategy === 'keep_workplaces'
           ? keepWorkplaces(sorted, sizes, random)
           : chunk(seededShuffle(sorted, random), sizes);
+  if (avoidPairs && avoidPairs.size > 0) separateEarlierPartners(groups, avoidPairs, strategy);
   // The order inside a group seeds the rotation, so shuffle it too rather than leak id order.
   return groups.map((group) => seededShuffle(group, random));
 }
@@ -330,6 +372,67 @@ function keepWorkplaces(members: GroupMember[], sizes: number[], random: () => n
   }
   for (let g = 0; g < groups.length; g++) groups[g]?.push(...loners.splice(0, freeSeats(g)));
   return seededShuffleSameSize(groups, random);
+}
+
+/** The member field each strategy optimised, which separating earlier partners must not worsen. */
+const GUARDED_KEY: Record<GroupStrategy, 'municipality' | 'workplace' | 'profession' | null> = {
+  random: null,
+  mix_municipalities: 'municipality',
+  mix_professions: 'profession',
+  keep_workplaces: 'workplace',
+};
+
+/**
+ * Swaps people between groups while a swap lowers the times earlier partners meet again, and
+ * never worsens what the strategy optimised: the same-municipality or same-profession pairs (mix) or the pairs of
+ * colleagues kept together (keep workplaces). Hill climbing from the strategy's optimum, so the
+ * strategy's guarantee holds and repeats only go down. Mutates `groups`.
+ */
+function separateEarlierPartners(
+  groups: GroupMember[][],
+  history: PairHistory,
+  strategy: GroupStrategy,
+): void {
+  const repeats = (m: GroupMember, group: readonly GroupMember[], skip: GroupMember) =>
+    group.reduce(
+      (sum, o) => (o === m || o === skip ? sum : sum + (history.get(pairKey(m.id, o.id)) ?? 0)),
+      0,
+    );
+  const same = (
+    key: 'municipality' | 'workplace' | 'profession',
+    m: GroupMember,
+    group: readonly GroupMember[],
+    skip: GroupMember,
+  ) => (m[key] ? group.filter((o) => o !== m && o !== skip && o[key] === m[key]).length : 0);
+  const guarded = GUARDED_KEY[strategy];
+  for (let pass = 0; pass < 50; pass++) {
+    let improved = false;
+    for (let g = 0; g < groups.length; g++) {
+      for (let h = g + 1; h < groups.length; h++) {
+        const A = groups[g] as GroupMember[];
+        const B = groups[h] as GroupMember[];
+        for (let i = 0; i < A.length; i++) {
+          for (let j = 0; j < B.length; j++) {
+            const a = A[i] as GroupMember;
+            const b = B[j] as GroupMember;
+            const gain = repeats(a, A, a) + repeats(b, B, b) - repeats(a, B, b) - repeats(b, A, a);
+            if (gain <= 0) continue;
+            if (guarded) {
+              const before = same(guarded, a, A, a) + same(guarded, b, B, b);
+              const after = same(guarded, a, B, b) + same(guarded, b, A, a);
+              // Mixing: no more same-municipality (or same-profession) pairs. Keeping workplaces: no
+              // fewer colleagues together.
+              if (guarded === 'workplace' ? after < before : after > before) continue;
+            }
+            A[i] = b;
+            B[j] = a;
+            improved = true;
+          }
+        }
+      }
+    }
+    if (!improved) return;
+  }
 }
 
 /** Shuffles group order among groups of equal size, so sizes stay largest first. */

@@ -1,5 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { paceOf, plannedStartOffsetsMs, plannedTotalMs, scheduleDriftMs, type WebinarPlan } from './plan.ts';
+import {
+  DEFAULT_PHASES,
+  ExerciseConfig,
+  type Phase,
+  roundsForGroup,
+  TWO_HOUR_PHASES,
+} from './exercise-config.ts';
+import { timerPlanOf } from './group-membership.ts';
+import { groupSizes } from './groups.ts';
+import {
+  DEFAULT_WEBINAR_PLAN,
+  exerciseFit,
+  exerciseSlotIndex,
+  paceOf,
+  plannedStartOffsetsMs,
+  plannedTotalMs,
+  presetPhasesFor,
+  scheduleDriftMs,
+  TIMING_PRESETS,
+  TWO_HOUR_WEBINAR_PLAN,
+  type WebinarPlan,
+} from './plan.ts';
+import { planRotation } from './rotation.ts';
+import { advanceIfDue, startTimer } from './timers.ts';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 15, 9, 0);
@@ -59,5 +82,113 @@ describe('paceOf', () => {
     { driftMs: -MIN - 1, pace: 'ahead' },
   ] as const)('$driftMs ms → $pace', ({ driftMs, pace }) => {
     expect(paceOf(driftMs)).toBe(pace);
+  });
+});
+
+describe('timing that fits (the default exercise in the default agendas)', () => {
+  const exercise = (phases: readonly Phase[], extra: Partial<ExerciseConfig> = {}) =>
+    ExerciseConfig.parse({ themeId: 't', seed: 1, phases: phases.map((p) => ({ ...p })), ...extra });
+  const exerciseSlots = (plan: WebinarPlan) =>
+    plan.segments.filter((s) => s.kind === 'exercise').map((s) => s.plannedMinutes);
+  /** When a group's timer finishes, walking its real deadlines from 0. */
+  const endOf = (config: ExerciseConfig, size: number) => {
+    const rotation = planRotation(
+      Array.from({ length: size }, (_, i) => `p${i}`),
+      roundsForGroup(config, size),
+    );
+    const plan = timerPlanOf(config, { rotation });
+    let timer = startTimer(plan, 0);
+    let end = 0;
+    while (timer.status === 'running') {
+      end = timer.deadline;
+      timer = advanceIfDue(plan, timer, timer.deadline);
+    }
+    return end / 1000;
+  };
+
+  it.each([
+    ['three_hours', 180],
+    ['two_hours', 120],
+  ] as const)('%s: the agenda lasts %i minutes and has two exercises', (preset, minutes) => {
+    const { plan } = TIMING_PRESETS[preset];
+    expect(plannedTotalMs(plan)).toBe(minutes * MIN);
+    expect(exerciseSlots(plan)).toHaveLength(2);
+  });
+
+  it('the default agenda has about 65 minutes of plenary and is the session default', () => {
+    const plenary = DEFAULT_WEBINAR_PLAN.segments
+      .filter((s) => s.kind !== 'exercise')
+      .reduce((sum, s) => sum + s.plannedMinutes, 0);
+    expect(plenary).toBeGreaterThanOrEqual(60);
+    expect(plenary).toBeLessThanOrEqual(70);
+  });
+
+  const cases = (['three_hours', 'two_hours'] as const).flatMap((preset) =>
+    (['same_end_time', 'three_rounds'] as const).flatMap((policy) =>
+      ([3, 4] as const).map((preferred) => ({ preset, policy, preferred })),
+    ),
+  );
+  it.each(cases)(
+    '$preset, $policy, preferred size $preferred: for n = 2..80 every group fits the exercise slot',
+    ({ preset, policy, preferred }) => {
+      const { plan, phases } = TIMING_PRESETS[preset];
+      const config = exercise(phases, { groupOfFourPolicy: policy });
+      for (const slot of exerciseSlots(plan)) {
+        for (let n = 2; n <= 80; n++) {
+          const sizes = groupSizes(n, preferred);
+          const fit = exerciseFit(config, slot, sizes);
+          expect(fit.fits, `n=${n} sizes=${sizes.join('+')} needs ${fit.neededSec}s of ${fit.slotSec}s`).toBe(
+            true,
+          );
+          for (const size of new Set(sizes)) {
+            expect(endOf(config, size) + config.closingCountdownSec).toBeLessThanOrEqual(slot * 60);
+          }
+          if (policy === 'same_end_time' && sizes.includes(3)) {
+            for (const size of sizes.filter((s) => s > 3)) {
+              expect(
+                Math.abs(endOf(config, size) - endOf(config, 3)),
+                `n=${n}, group of ${size}`,
+              ).toBeLessThanOrEqual(1);
+            }
+          }
+        }
+      }
+    },
+  );
+
+  it('the seed programme’s old round (15-minute conversation) does not fit and says by how much', () => {
+    const old = exercise([
+      { kind: 'preparation', durationSec: 120 },
+      { kind: 'conversation', durationSec: 900 },
+      { kind: 'feedback', durationSec: 420 },
+      { kind: 'reflection', durationSec: 180 },
+    ]);
+    const fit = exerciseFit(old, 58, [3, 4]);
+    expect(fit.fits).toBe(false);
+    expect(fit.roundsSec).toBe(81 * 60);
+    expect(fit.neededSec - fit.slotSec).toBe(24 * 60);
+  });
+
+  it('picks the round of the preset closest to an agenda’s length', () => {
+    expect(presetPhasesFor(DEFAULT_WEBINAR_PLAN)).toBe(DEFAULT_PHASES);
+    expect(presetPhasesFor(TWO_HOUR_WEBINAR_PLAN)).toBe(TWO_HOUR_PHASES);
+  });
+});
+
+describe('exerciseSlotIndex', () => {
+  it.each([
+    { name: 'before the run: the first exercise', current: null, expected: 2 },
+    { name: 'during the welcome: exercise 1', current: 0, expected: 2 },
+    { name: 'during exercise 1: itself', current: 2, expected: 2 },
+    { name: 'during the break: exercise 2', current: 4, expected: 5 },
+    { name: 'after the last exercise: the first one', current: 7, expected: 2 },
+  ])('$name', ({ current, expected }) => {
+    expect(exerciseSlotIndex(DEFAULT_WEBINAR_PLAN, current)).toBe(expected);
+  });
+
+  it('is -1 without an exercise', () => {
+    expect(exerciseSlotIndex({ segments: [{ kind: 'plenary', title: 'x', plannedMinutes: 5 }] }, null)).toBe(
+      -1,
+    );
   });
 });

@@ -6,6 +6,13 @@
  * discovering at the closing that there was no time left for it.
  */
 import { z } from 'zod';
+import {
+  DEFAULT_PHASES,
+  type ExerciseConfig,
+  exerciseDurationSec,
+  type Phase,
+  TWO_HOUR_PHASES,
+} from './exercise-config.ts';
 
 /** What kinds of segment an agenda is made of. */
 export const SEGMENT_KINDS = ['plenary', 'exercise', 'break'] as const;
@@ -43,19 +50,87 @@ export const AgendaRun = z.object({
 /** Where the live run of the agenda is. */
 export type AgendaRun = z.infer<typeof AgendaRun>;
 
-/** The seed programme's three hours (000 seed): check-in, two exercises with reflections, closing. */
+/**
+ * The seed programme's three hours (000 seed) as they fit: 64 minutes of plenary (check-in,
+ * theme, two reflections, break, closing) leave 58 per exercise: three 19-minute rounds of the
+ * default exercise and its closing countdown.
+ */
 export const DEFAULT_WEBINAR_PLAN: WebinarPlan = {
   segments: [
-    { kind: 'plenary', title: 'Velkommen og innsjekk', plannedMinutes: 20 },
-    { kind: 'plenary', title: 'Tema: innledning', plannedMinutes: 15 },
-    { kind: 'exercise', title: 'Veiledningsøvelse 1', plannedMinutes: 45 },
-    { kind: 'plenary', title: 'Refleksjon i plenum', plannedMinutes: 15 },
+    { kind: 'plenary', title: 'Velkommen og innsjekk', plannedMinutes: 15 },
+    { kind: 'plenary', title: 'Tema: innledning', plannedMinutes: 10 },
+    { kind: 'exercise', title: 'Veiledningsøvelse 1', plannedMinutes: 58 },
+    { kind: 'plenary', title: 'Refleksjon i plenum', plannedMinutes: 10 },
     { kind: 'break', title: 'Pause', plannedMinutes: 10 },
-    { kind: 'exercise', title: 'Veiledningsøvelse 2', plannedMinutes: 45 },
-    { kind: 'plenary', title: 'Refleksjon i plenum', plannedMinutes: 15 },
-    { kind: 'plenary', title: 'Dette prøver jeg før neste gang, og avslutning', plannedMinutes: 15 },
+    { kind: 'exercise', title: 'Veiledningsøvelse 2', plannedMinutes: 58 },
+    { kind: 'plenary', title: 'Refleksjon i plenum', plannedMinutes: 10 },
+    { kind: 'plenary', title: 'Dette prøver jeg før neste gang, og avslutning', plannedMinutes: 9 },
   ],
 };
+
+/** A 2-hour webinar (seed 001): 40 minutes of plenary, 40 per exercise of 13-minute rounds. */
+export const TWO_HOUR_WEBINAR_PLAN: WebinarPlan = {
+  segments: [
+    { kind: 'plenary', title: 'Velkommen og innsjekk', plannedMinutes: 10 },
+    { kind: 'plenary', title: 'Tema: innledning', plannedMinutes: 5 },
+    { kind: 'exercise', title: 'Veiledningsøvelse 1', plannedMinutes: 40 },
+    { kind: 'plenary', title: 'Refleksjon i plenum', plannedMinutes: 7 },
+    { kind: 'break', title: 'Pause', plannedMinutes: 5 },
+    { kind: 'exercise', title: 'Veiledningsøvelse 2', plannedMinutes: 40 },
+    { kind: 'plenary', title: 'Refleksjon i plenum', plannedMinutes: 7 },
+    { kind: 'plenary', title: 'Dette prøver jeg før neste gang, og avslutning', plannedMinutes: 6 },
+  ],
+};
+
+/** The timing presets a facilitator can start from: an agenda and the round that fits it. */
+export const TIMING_PRESETS = {
+  three_hours: { plan: DEFAULT_WEBINAR_PLAN, phases: DEFAULT_PHASES },
+  two_hours: { plan: TWO_HOUR_WEBINAR_PLAN, phases: TWO_HOUR_PHASES },
+} as const;
+/** A key of {@link TIMING_PRESETS}. */
+export type TimingPreset = keyof typeof TIMING_PRESETS;
+
+/** The round of the preset whose agenda is closest in length to `plan` (for showing a total). */
+export function presetPhasesFor(plan: WebinarPlan): readonly Phase[] {
+  const total = plannedTotalMs(plan);
+  const { three_hours, two_hours } = TIMING_PRESETS;
+  return Math.abs(total - plannedTotalMs(two_hours.plan)) < Math.abs(total - plannedTotalMs(three_hours.plan))
+    ? two_hours.phases
+    : three_hours.phases;
+}
+
+/** The group sizes a grouping can produce (groups.ts: 2 and 5 only when that is everyone). */
+export const POSSIBLE_GROUP_SIZES = [2, 3, 4, 5] as const;
+
+/** Whether an exercise fits its agenda slot, and by how much it does not. */
+export interface ExerciseFit {
+  /** Longest group's rounds, in seconds. */
+  roundsSec: number;
+  /** Per group size: how long that group's rounds take. */
+  bySize: { size: number; sec: number }[];
+  /** Rounds plus the closing countdown: what the slot must hold. */
+  neededSec: number;
+  slotSec: number;
+  fits: boolean;
+}
+
+/**
+ * Checks an exercise against its agenda slot: every group's rounds (groups larger than three
+ * as the exercise's group-of-4 policy runs them) plus the closing countdown must fit.
+ */
+export function exerciseFit(
+  config: Pick<ExerciseConfig, 'rounds' | 'phases' | 'groupOfFourPolicy' | 'closingCountdownSec'>,
+  slotMinutes: number,
+  sizes: readonly number[] = POSSIBLE_GROUP_SIZES,
+): ExerciseFit {
+  const bySize = [...new Set(sizes)]
+    .sort((a, b) => a - b)
+    .map((size) => ({ size, sec: exerciseDurationSec(config, size) }));
+  const roundsSec = Math.max(0, ...bySize.map((s) => s.sec));
+  const neededSec = roundsSec + config.closingCountdownSec;
+  const slotSec = slotMinutes * 60;
+  return { roundsSec, bySize, neededSec, slotSec, fits: neededSec <= slotSec };
+}
 
 const MINUTE_MS = 60_000;
 
@@ -103,4 +178,31 @@ export function paceOf(driftMs: number, toleranceMs = MINUTE_MS): 'ahead' | 'on_
   if (driftMs > toleranceMs) return 'behind';
   if (driftMs < -toleranceMs) return 'ahead';
   return 'on_time';
+}
+
+/**
+ * The agenda slot breakouts being opened now belong to: the current segment if it is an
+ * exercise, else the next exercise after it, else the first exercise; -1 if there is none.
+ */
+export function exerciseSlotIndex(plan: WebinarPlan, currentIndex: number | null): number {
+  const isExercise = (i: number) => plan.segments[i]?.kind === 'exercise';
+  if (currentIndex !== null && isExercise(currentIndex)) return currentIndex;
+  const from = currentIndex === null ? 0 : currentIndex + 1;
+  for (let i = from; i < plan.segments.length; i++) if (isExercise(i)) return i;
+  return plan.segments.findIndex((s) => s.kind === 'exercise');
+}
+
+/**
+ * The exercise an agenda's exercise slots are judged against when none runs: the round of the
+ * preset closest to the agenda's length, with the other settings at their defaults.
+ */
+export function defaultExerciseFor(
+  plan: WebinarPlan,
+): Pick<ExerciseConfig, 'rounds' | 'phases' | 'groupOfFourPolicy' | 'closingCountdownSec'> {
+  return {
+    rounds: null,
+    phases: presetPhasesFor(plan).map((p) => ({ ...p })),
+    groupOfFourPolicy: 'same_end_time',
+    closingCountdownSec: 60,
+  };
 }

@@ -16,7 +16,7 @@ import {
   missingRoleAlert,
   type TimerCommand,
 } from './session-commands.ts';
-import { applySessionEvent, replaySession } from './session-reducer.ts';
+import { applySessionEvent, replaySession, toPublicState } from './session-reducer.ts';
 import { emptySessionState, type SessionState } from './session-state.ts';
 import {
   at,
@@ -38,9 +38,14 @@ describe('decideOpenBreakouts', () => {
     expect(state.breakouts?.startedAt).toBe(at(0));
     expect(group(state, 'g1').rotation.map((r) => r.guideId)).toEqual(['a', 'b', 'c']);
     expect(group(state, 'g2').rotation.map((r) => r.guideId)).toEqual(['d', 'e', 'f', 'h']);
-    for (const id of ['g1', 'g2']) {
-      expect(group(state, id).timer).toEqual({ status: 'running', round: 0, phaseIndex: 0, deadline: at(2) });
-    }
+    // The group of 4 has its phases shortened to 3/4 so it ends with the triad.
+    expect(group(state, 'g1').timer).toEqual({ status: 'running', round: 0, phaseIndex: 0, deadline: at(2) });
+    expect(group(state, 'g2').timer).toEqual({
+      status: 'running',
+      round: 0,
+      phaseIndex: 0,
+      deadline: at(1.5),
+    });
   });
 
   it('lets members who guided least in the series go first', () => {
@@ -104,42 +109,42 @@ describe('timer commands', () => {
       command: { action: 'pause', target: 'g1' },
       nowMin: 1,
       g1: { status: 'paused', round: 0, phaseIndex: 0, remainingMs: MIN },
-      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(2) },
+      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(1.5) },
     },
     {
       name: 'pause all',
       command: { action: 'pause', target: 'all' },
       nowMin: 1,
       g1: { status: 'paused', round: 0, phaseIndex: 0, remainingMs: MIN },
-      g2: { status: 'paused', round: 0, phaseIndex: 0, remainingMs: MIN },
+      g2: { status: 'paused', round: 0, phaseIndex: 0, remainingMs: 0.5 * MIN },
     },
     {
       name: 'extend one group by 3 min',
       command: { action: 'extend', target: 'g2', ms: 3 * MIN },
       nowMin: 1,
       g1: { status: 'running', round: 0, phaseIndex: 0, deadline: at(2) },
-      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(5) },
+      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(4.5) },
     },
     {
       name: 'skip phase for all',
       command: { action: 'skip_phase', target: 'all' },
       nowMin: 1,
       g1: { status: 'running', round: 0, phaseIndex: 1, deadline: at(16) },
-      g2: { status: 'running', round: 0, phaseIndex: 1, deadline: at(16) },
+      g2: { status: 'running', round: 0, phaseIndex: 1, deadline: at(12.25) },
     },
     {
       name: 'end round after deadlines passed',
       command: { action: 'end_round', target: 'g1' },
       nowMin: 10,
       g1: { status: 'running', round: 1, phaseIndex: 0, deadline: at(12) },
-      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(2) },
+      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(1.5) },
     },
     {
       name: 'restart the conversation',
       command: { action: 'start_phase', target: 'g1', round: 0, phaseIndex: 1 },
       nowMin: 10,
       g1: { status: 'running', round: 0, phaseIndex: 1, deadline: at(25) },
-      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(2) },
+      g2: { status: 'running', round: 0, phaseIndex: 0, deadline: at(1.5) },
     },
   ])('$name', ({ command, nowMin, g1, g2 }) => {
     const state = run(opened(), decideTimer(opened(), command, at(nowMin)));
@@ -271,7 +276,9 @@ describe('presence and late joiners', () => {
     state = run(state, decision);
     const g1 = group(state, 'g1');
     expect(g1.memberIds).toEqual(['a', 'b', 'c', 'late']);
-    expect(g1.rotation.map((r) => r.observerIds.includes('late'))).toEqual([false, true, true]);
+    // Observes the round under way, then gets a guide turn of their own; nobody guides twice.
+    expect(g1.rotation.map((r) => r.observerIds.includes('late'))).toEqual([false, true, false, false]);
+    expect(g1.rotation.map((r) => r.guideId)).toEqual(['a', 'b', 'c', 'late']);
     expect(seatOf(state, 'late')).toEqual({ groupId: 'g1', round: 1, role: 'observer' });
   });
 
@@ -283,16 +290,27 @@ describe('presence and late joiners', () => {
 });
 
 describe('decideMoveMember', () => {
-  it('moves the guide: an observer takes over the role, the mover observes in the new group', () => {
+  it('moves the guide: the two left run two rounds, the mover observes, then guides in the new group', () => {
     let state = opened();
     state = run(state, decideMoveMember(state, { participantId: 'a', toGroupId: 'g2' }, at(1)));
     const g1 = group(state, 'g1');
     expect(g1.memberIds).toEqual(['b', 'c']);
-    expect(g1.rotation[0]).toEqual({ guideId: 'c', adviseeId: 'b', observerIds: [] });
-    expect(
-      g1.rotation.every((r) => r.guideId !== 'a' && r.adviseeId !== 'a' && !r.observerIds.includes('a')),
-    ).toBe(true);
-    expect(group(state, 'g2').rotation.every((r) => r.observerIds.includes('a'))).toBe(true);
+    expect(g1.rotation).toEqual([
+      { guideId: 'b', adviseeId: 'c', observerIds: [] },
+      { guideId: 'c', adviseeId: 'b', observerIds: [] },
+    ]);
+    const g2 = group(state, 'g2');
+    expect(g2.rotation[0]?.observerIds).toContain('a');
+    expect(g2.rotation.map((r) => r.guideId).sort()).toEqual(['a', 'd', 'e', 'f', 'h']);
+  });
+
+  it('someone who already guided in their old group observes only in the new one', () => {
+    let state = opened();
+    // 30 minutes in: g1 (27-minute rounds) is in round 1, so a has guided round 0.
+    state = run(state, decideMoveMember(state, { participantId: 'a', toGroupId: 'g2' }, at(30)));
+    const g2 = group(state, 'g2');
+    expect(g2.rotation.filter((r) => r.guideId === 'a')).toEqual([]);
+    expect(new Set(g2.rotation.map((r) => r.guideId)).size).toBe(g2.rotation.length);
   });
 
   it('a group left with one person stops, an emptied group disappears', () => {
@@ -488,8 +506,95 @@ describe('decideSubmitFeedback', () => {
     const first = decideSubmitFeedback(opened(), 'c', place(0), at(20));
     expect(first).toEqual({
       ok: true,
-      data: [{ type: 'feedback_submitted', at: at(20), groupId: 'g1', round: 0, observerId: 'c' }],
+      data: [
+        {
+          type: 'feedback_submitted',
+          at: at(20),
+          breakoutsId: 'x1',
+          groupId: 'g1',
+          round: 0,
+          observerId: 'c',
+        },
+      ],
     });
     expect(decideSubmitFeedback(withReceipt(), 'c', place(0), at(21))).toEqual({ ok: true, data: [] });
+  });
+});
+
+describe('cards after the breakouts closed (grace period, default 10 minutes)', () => {
+  const place = (round: number, groupId = 'g1') => ({ breakoutsId: 'x1', groupId, round });
+  // Closed at minute 30: g1 is in round 1 (rounds are 27 min), so rounds 0 and 1 had started.
+  const closed = () => run(opened(), decideCloseBreakouts(opened(), at(30), { immediately: true }));
+  const lateCard = () => run(closed(), decideSubmitFeedback(closed(), 'c', place(0), at(32)));
+
+  it('keeps the closed run’s places and when cards stop being accepted', () => {
+    const rc = closed().recentlyClosed;
+    expect(rc).toMatchObject({ id: 'x1', themeId: 'structure', closedAt: at(30), cardsUntil: at(40) });
+    expect(rc?.groups.find((g) => g.id === 'g1')?.roundsStarted).toBe(2);
+    expect(closed().breakouts).toBeNull();
+  });
+
+  it.each([
+    {
+      name: 'a first card 2 minutes after the close',
+      state: closed,
+      observer: 'c',
+      round: 0,
+      nowMin: 32,
+      code: null,
+    },
+    {
+      name: 'the last second of the grace period',
+      state: closed,
+      observer: 'c',
+      round: 0,
+      nowMin: 40,
+      code: null,
+    },
+    {
+      name: 'after the grace period',
+      state: closed,
+      observer: 'c',
+      round: 0,
+      nowMin: 40.01,
+      code: 'conflict',
+    },
+    {
+      name: 'the guide of that round',
+      state: closed,
+      observer: 'a',
+      round: 0,
+      nowMin: 32,
+      code: 'forbidden',
+    },
+    {
+      name: 'a round that never started',
+      state: closed,
+      observer: 'b',
+      round: 2,
+      nowMin: 32,
+      code: 'conflict',
+    },
+    {
+      name: 'a second card for the same round',
+      state: lateCard,
+      observer: 'c',
+      round: 0,
+      nowMin: 33,
+      code: 'conflict',
+    },
+  ])('$name → $code', ({ state, observer, round, nowMin, code }) => {
+    expect(codeOf(decideSubmitFeedback(state(), observer, place(round), at(nowMin)))).toBe(code);
+  });
+
+  it('records the receipt against the closed run, even while the next breakouts run', () => {
+    const next = run(
+      closed(),
+      decideOpenBreakouts(closed(), { breakoutsId: 'x2', exercise, groups }, at(35)),
+    );
+    const after = run(next, decideSubmitFeedback(next, 'c', place(0), at(36)));
+    expect(after.recentlyClosed?.feedbackIn).toEqual([{ groupId: 'g1', round: 0, observerId: 'c' }]);
+    expect(after.feedbackIn).toEqual([]);
+    expect(toPublicState(after).recentlyClosed?.id).toBe('x1');
   });
 });

@@ -271,8 +271,7 @@ export function decideSubmitFeedback(
   now: number,
 ): Decision {
   const b = state.breakouts;
-  if (!b || b.id !== command.breakoutsId)
-    return fail('conflict', 'These breakouts have ended; the card can no longer be changed');
+  if (!b || b.id !== command.breakoutsId) return decideLateFeedback(state, observerId, command, now);
   const group = b.groups.find((g) => g.id === command.groupId);
   const roles = group?.rotation[command.round];
   if (!group || !roles) return fail('not_found', 'No such group or round');
@@ -281,11 +280,40 @@ export function decideSubmitFeedback(
   const currentRound = currentRoundOf(b.exercise, group, now);
   if (command.round > currentRound) return fail('conflict', 'this round has not started');
   const receipt = { groupId: command.groupId, round: command.round, observerId };
-  if (!hasFeedbackReceipt(state, receipt)) return ok([{ type: 'feedback_submitted', at: now, ...receipt }]);
+  if (!hasFeedbackReceipt(state, receipt))
+    return ok([{ type: 'feedback_submitted', at: now, breakoutsId: b.id, ...receipt }]);
   // An observer may correct their card while the round is on, not once it is over.
   if (command.round < currentRound)
     return fail('conflict', 'The round has ended; the card can no longer be changed');
   return ok([]);
+}
+
+/**
+ * A card for breakouts that closed: accepted within the exercise's grace period if it is the
+ * first card of that observer for a round that had started, so nobody loses a card to the
+ * closing countdown; a card already in stays as it was sent.
+ */
+function decideLateFeedback(
+  state: SessionState,
+  observerId: string,
+  command: SubmitFeedbackCommand,
+  now: number,
+): Decision {
+  const closed = state.recentlyClosed;
+  if (!closed || closed.id !== command.breakoutsId || now > closed.cardsUntil)
+    return fail('conflict', 'These breakouts have ended; the card can no longer be changed');
+  const group = closed.groups.find((g) => g.id === command.groupId);
+  const roles = group?.rotation[command.round];
+  if (!group || !roles) return fail('not_found', 'No such group or round');
+  if (roleOf(roles, observerId) !== 'observer')
+    return fail('forbidden', 'only this round’s observers give feedback');
+  if (command.round >= group.roundsStarted) return fail('conflict', 'this round never started');
+  const receipt = { groupId: command.groupId, round: command.round, observerId };
+  const sameReceipt = (r: typeof receipt) =>
+    r.groupId === receipt.groupId && r.round === receipt.round && r.observerId === receipt.observerId;
+  if (closed.feedbackIn.some(sameReceipt))
+    return fail('conflict', 'The round has ended; the card can no longer be changed');
+  return ok([{ type: 'feedback_submitted', at: now, breakoutsId: closed.id, ...receipt }]);
 }
 
 /** A suggested fix when a round is about to start without its guide or advisee. */

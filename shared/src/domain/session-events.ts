@@ -97,7 +97,11 @@ export const SessionEvent = z.discriminatedUnion('type', [
    * `content: null`; zod drops unknown keys, so they replay unchanged and no contents (of any
    * older shape) ever reach the state.
    */
-  event('feedback_submitted', FeedbackReceipt.shape),
+  event('feedback_submitted', {
+    ...FeedbackReceipt.shape,
+    /** Which run the card is for; absent in older logs, which only knew the running one. */
+    breakoutsId: Id.optional(),
+  }),
 ]);
 /** Everything that can happen in a live session. */
 export type SessionEvent = z.infer<typeof SessionEvent>;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { pairKey } from './groups.ts';
 import { decideCloseBreakouts, decideOpenBreakouts } from './session-commands.ts';
 import type { SessionEvent } from './session-events.ts';
-import { applySessionEvent, hasFeedbackReceipt, replaySession, toPublicState } from './session-reducer.ts';
+import {
+  applySessionEvent,
+  hasFeedbackReceipt,
+  replaySession,
+  seriesHistory,
+  toPublicState,
+} from './session-reducer.ts';
 import { emptySessionState, PublicSessionState } from './session-state.ts';
 import { at, exercise, groups, opened, openedEvents, run } from './session-test-fixtures.ts';
 
@@ -91,3 +98,19 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('seriesHistory', () => {
+  it('counts guides of rounds that started and pairs, as the run stood when it closed', () => {
+    const log = [...openedEvents(), { type: 'breakouts_closed' as const, at: at(30) }];
+    const { guideCounts, pairs } = seriesHistory([log, log]);
+    // At minute 30 round 1 had started in both groups (27-minute rounds; 20:15 for the group of 4).
+    expect(guideCounts).toEqual({ a: 2, b: 2, d: 2, e: 2 });
+    expect(pairs.size).toBe(3 + 6);
+    expect(pairs.get(pairKey('b', 'a'))).toBe(2);
+    expect(pairs.get(pairKey('a', 'd'))).toBeUndefined();
+  });
+
+  it('is empty for logs without closed breakouts', () => {
+    expect(seriesHistory([openedEvents(), []])).toEqual({ guideCounts: {}, pairs: new Map() });
+  });
+});

@@ -6,12 +6,14 @@
  */
 
 import { addObserver, currentRoundOf, removeMember, swapRoles, timerPlanOf } from './group-membership.ts';
+import { pairKey } from './groups.ts';
 import { lockMicrophones, lowerHand, OPEN_FLOOR, raiseHand } from './plenary-floor.ts';
 import type { FeedbackReceipt, GroupTarget, SessionEvent } from './session-events.ts';
 import {
   type Breakouts,
   emptySessionState,
   type PublicSessionState,
+  type RecentlyClosed,
   type SessionGroup,
   type SessionState,
 } from './session-state.ts';
@@ -30,11 +32,32 @@ import {
 
 const MAX_BROADCASTS = 20;
 
+const sameReceipt = (a: FeedbackReceipt, b: FeedbackReceipt) =>
+  a.groupId === b.groupId && a.round === b.round && a.observerId === b.observerId;
+
 /** Whether that observer's card about that group's round is in (for the running breakouts). */
 export function hasFeedbackReceipt(state: SessionState, receipt: FeedbackReceipt): boolean {
-  return state.feedbackIn.some(
-    (r) => r.groupId === receipt.groupId && r.round === receipt.round && r.observerId === receipt.observerId,
-  );
+  return state.feedbackIn.some((r) => sameReceipt(r, receipt));
+}
+
+/** What the session keeps of breakouts closing at `at`: places, roles and rounds that started. */
+function closedRun(state: SessionState, at: number): RecentlyClosed | null {
+  const b = state.breakouts;
+  if (!b) return state.recentlyClosed;
+  return {
+    id: b.id,
+    themeId: b.exercise.themeId,
+    closedAt: at,
+    cardsUntil: at + b.exercise.feedbackGraceSec * 1000,
+    groups: b.groups.map((g) => ({
+      id: g.id,
+      memberIds: g.memberIds,
+      rotation: g.rotation,
+      roundsStarted: Math.min(g.rotation.length, currentRoundOf(b.exercise, g, at) + 1),
+    })),
+    // The run's receipts come along, so a card sent before the close is not asked for again.
+    feedbackIn: state.feedbackIn,
+  };
 }
 
 /** The single place session state changes: returns the state after `event`, never mutates. */
@@ -141,7 +164,7 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
     case 'breakouts_closing':
       return updateBreakouts(state, (b) => ({ ...b, status: 'closing', closesAt: event.closesAt }));
     case 'breakouts_closed':
-      return { ...state, breakouts: null, feedbackIn: [] };
+      return { ...state, breakouts: null, feedbackIn: [], recentlyClosed: closedRun(state, event.at) };
     case 'participant_joined':
       return state.present.includes(event.participantId)
         ? state
@@ -155,7 +178,13 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         const groups = b.groups
           .map((group) => {
             const round = currentRoundOf(b.exercise, group, event.at);
-            if (group.id === toGroupId) return addObserver(group, event.participantId, round);
+            if (group.id === toGroupId) {
+              // Someone who guided a finished round in their old group does not guide again here.
+              const old = b.groups.find((g) => g.memberIds.includes(event.participantId));
+              const oldRound = old ? currentRoundOf(b.exercise, old, event.at) : 0;
+              const guided = old?.rotation.slice(0, oldRound).some((r) => r.guideId === event.participantId);
+              return addObserver(b.exercise, group, event.participantId, round, guided ?? false);
+            }
             return group.memberIds.includes(event.participantId)
               ? removeMember(b.exercise, group, event.participantId, round, event.at)
               : group;
@@ -203,6 +232,16 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
       };
     case 'feedback_submitted': {
       const { groupId, round, observerId } = event;
+      const closed = state.recentlyClosed;
+      if (closed && event.breakoutsId === closed.id) {
+        const knownThen = closed.groups.some((g) => g.id === groupId && g.rotation[round]);
+        if (!knownThen || closed.feedbackIn.some((r) => sameReceipt(r, event))) return state;
+        return {
+          ...state,
+          recentlyClosed: { ...closed, feedbackIn: [...closed.feedbackIn, { groupId, round, observerId }] },
+        };
+      }
+      if (event.breakoutsId !== undefined && event.breakoutsId !== state.breakouts?.id) return state;
       const known = state.breakouts?.groups.some((g) => g.id === groupId && g.rotation[round]);
       // A receipt counts once however often the card was corrected or its submit retried.
       if (!known || hasFeedbackReceipt(state, event)) return state;
@@ -225,6 +264,7 @@ export function toPublicState(state: SessionState): PublicSessionState {
     broadcasts: state.broadcasts,
     feedbackIn: state.feedbackIn,
     ...(state.floor ? { floor: state.floor } : {}),
+    recentlyClosed: state.recentlyClosed,
   };
 }
 
@@ -271,4 +311,40 @@ function updateTimers(
       undo,
     };
   });
+}
+
+/** What a series' earlier breakouts tell the next grouping and rotation. */
+export interface SeriesHistory {
+  /** How often each person guided (rounds that started). */
+  guideCounts: Record<string, number>;
+  /** How often each pair sat in one group ({@link pairKey}). */
+  pairs: Map<string, number>;
+}
+
+/**
+ * Folds the event logs of a series' webinars into who guided how often and who sat with whom,
+ * as each breakouts run stood when it closed (after moves and late joiners), counting only
+ * rounds that started. The server feeds this to rotation and grouping.
+ */
+export function seriesHistory(logs: readonly (readonly SessionEvent[])[]): SeriesHistory {
+  const guideCounts: Record<string, number> = {};
+  const pairs = new Map<string, number>();
+  for (const log of logs) {
+    let state = emptySessionState();
+    for (const event of log) {
+      state = applySessionEvent(state, event);
+      if (event.type !== 'breakouts_closed' || state.recentlyClosed?.closedAt !== event.at) continue;
+      for (const group of state.recentlyClosed.groups) {
+        for (const round of group.rotation.slice(0, group.roundsStarted))
+          guideCounts[round.guideId] = (guideCounts[round.guideId] ?? 0) + 1;
+        const ids = group.memberIds;
+        for (let i = 0; i < ids.length; i++)
+          for (let j = i + 1; j < ids.length; j++) {
+            const key = pairKey(ids[i] as string, ids[j] as string);
+            pairs.set(key, (pairs.get(key) ?? 0) + 1);
+          }
+      }
+    }
+  }
+  return { guideCounts, pairs };
 }

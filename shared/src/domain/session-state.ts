@@ -56,6 +56,24 @@ export const Breakouts = z.object({
 /** The running breakouts of one exercise. */
 export type Breakouts = z.infer<typeof Breakouts>;
 
+/**
+ * The breakouts that closed last, kept so cards for them are still accepted for the exercise's
+ * grace period (`feedbackGraceSec`): an observer who was mid-sentence when the countdown ended
+ * finishes in the plenary instead of losing the card. Only places and roles, as during the run.
+ */
+export const RecentlyClosed = z.object({
+  id: Id,
+  themeId: z.string(),
+  closedAt: At,
+  /** Cards are accepted until this server time. */
+  cardsUntil: At,
+  groups: z.array(GroupPlan.extend({ roundsStarted: z.number().int().min(0) })),
+  /** Receipts of the run's cards, including those that came in after the close. */
+  feedbackIn: z.array(FeedbackReceipt),
+});
+/** The breakouts that closed last, while their cards may still come in. */
+export type RecentlyClosed = z.infer<typeof RecentlyClosed>;
+
 /** A broadcast as the rooms show it. */
 export const Broadcast = z.object({ text: z.string(), at: At });
 /** A broadcast as the rooms show it. */
@@ -78,6 +96,8 @@ export const SessionState = z.object({
   feedbackIn: z.array(FeedbackReceipt),
   /** Raised hands and locked microphones in the plenary (absent = nobody waits, all free). */
   floor: PlenaryFloor.optional(),
+  /** The last closed breakouts, while their feedback grace period may still run (else null). */
+  recentlyClosed: RecentlyClosed.nullable().default(null),
 });
 /** The whole session state. */
 export type SessionState = z.infer<typeof SessionState>;
@@ -95,5 +115,6 @@ export function emptySessionState(): SessionState {
     breakouts: null,
     broadcasts: [],
     feedbackIn: [],
+    recentlyClosed: null,
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Fixtures shared by the session tests: a cohort of seven in two groups (3 and 4) with the
- * default round of prep 2, conversation 15, feedback 7, reflection 3 minutes.
+ * seed programme's round of prep 2, conversation 15, feedback 7, reflection 3 minutes (27), so
+ * the triad's three rounds last 81 minutes and the group of 4's four rounds are shortened to
+ * 20:15 each (prep 1:30, conversation 11:15, feedback 5:15, reflection 2:15).
  * Test-only; not exported from the package.
  */
 import { ExerciseConfig } from './exercise-config.ts';
@@ -19,6 +21,12 @@ export const exercise = ExerciseConfig.parse({
   themeId: 'structure',
   seed: 1,
   muteObserversDuringConversation: true,
+  phases: [
+    { kind: 'preparation', durationSec: 2 * 60 },
+    { kind: 'conversation', durationSec: 15 * 60 },
+    { kind: 'feedback', durationSec: 7 * 60 },
+    { kind: 'reflection', durationSec: 3 * 60 },
+  ],
 });
 export const groups = [
   { id: 'g1', memberIds: ['a', 'b', 'c'] },

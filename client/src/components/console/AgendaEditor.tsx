@@ -1,4 +1,12 @@
-import { SEGMENT_KINDS, type SegmentKind, type WebinarPlan } from '@rundgang/shared';
+import {
+  defaultExerciseFor,
+  exerciseFit,
+  SEGMENT_KINDS,
+  type SegmentKind,
+  TIMING_PRESETS,
+  type TimingPreset,
+  type WebinarPlan,
+} from '@rundgang/shared';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommand } from '../../hooks/use-command.ts';
@@ -19,6 +27,22 @@ const validMinutes = (text: string) => {
   return Number.isInteger(n) && n >= 1 && n <= 600;
 };
 
+/** Under an exercise row: what the agenda's default exercise needs, and whether the row holds it. */
+function ExerciseRowFit({ fit }: { fit: ReturnType<typeof exerciseFit> }) {
+  const { t } = useTranslation();
+  const minutes = Math.ceil(fit.neededSec / 60);
+  return (
+    <p
+      className={`hint agenda-editor__fit${fit.fits ? '' : ' agenda-editor__fit--over'}`}
+      data-testid="agenda-editor-exercise-fit"
+      data-fits={String(fit.fits)}
+      role={fit.fits ? undefined : 'alert'}
+    >
+      {fit.fits ? t('timing.agendaExercise', { minutes }) : t('timing.agendaExerciseOver', { minutes })}
+    </p>
+  );
+}
+
 /**
  * Edits the webinar's agenda: add, remove and reorder segments, change kind, title and minutes.
  * Reordering is by buttons (keyboard and touch alike); focus follows the moved segment.
@@ -27,14 +51,14 @@ export function AgendaEditor({ plan, onDone }: { plan: WebinarPlan; onDone: () =
   const { t } = useTranslation();
   const headingId = useId();
   const nextKey = useRef(plan.segments.length);
-  const [rows, setRows] = useState<SegmentDraft[]>(() =>
-    plan.segments.map((s, i) => ({
-      key: i,
+  const rowsOf = (from: WebinarPlan, firstKey: number): SegmentDraft[] =>
+    from.segments.map((s, i) => ({
+      key: firstKey + i,
       kind: s.kind,
       title: s.title,
       minutes: String(s.plannedMinutes),
-    })),
-  );
+    }));
+  const [rows, setRows] = useState<SegmentDraft[]>(() => rowsOf(plan, 0));
   const [focus, setFocus] = useState<Focus>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const { run, busy, error } = useCommand();
@@ -42,6 +66,16 @@ export function AgendaEditor({ plan, onDone }: { plan: WebinarPlan; onDone: () =
     (r) => r.title.trim().length > 0 && r.title.trim().length <= 200 && validMinutes(r.minutes),
   );
   const total = rows.reduce((sum, r) => sum + (validMinutes(r.minutes) ? minutesOf(r.minutes) : 0), 0);
+  const draftPlan: WebinarPlan = {
+    segments: rows.map((r) => ({ kind: r.kind, title: r.title, plannedMinutes: minutesOf(r.minutes) || 0 })),
+  };
+  const exercise = defaultExerciseFor(draftPlan);
+  const applyPreset = (preset: TimingPreset) => {
+    const first = nextKey.current;
+    const next = rowsOf(TIMING_PRESETS[preset].plan, first);
+    nextKey.current += next.length;
+    setRows(next);
+  };
 
   useEffect(() => {
     if (!focus || !formRef.current) return;
@@ -106,6 +140,20 @@ export function AgendaEditor({ plan, onDone }: { plan: WebinarPlan; onDone: () =
     >
       <h3 id={headingId}>{t('agenda.editorHeading')}</h3>
       <p className="hint">{t('agenda.editorHint')}</p>
+      <div className="actions">
+        <span className="hint">{t('timing.agendaPresets')}:</span>
+        {(['three_hours', 'two_hours'] as const).map((preset) => (
+          <button
+            key={preset}
+            type="button"
+            className="button button--small button--secondary"
+            data-testid={`agenda-preset-${preset}`}
+            onClick={() => applyPreset(preset)}
+          >
+            {t(preset === 'three_hours' ? 'timing.agendaPresetThreeHours' : 'timing.agendaPresetTwoHours')}
+          </button>
+        ))}
+      </div>
       <ol className="agenda-editor__list">
         {rows.map((row, index) => {
           const number = index + 1;
@@ -200,6 +248,9 @@ export function AgendaEditor({ plan, onDone }: { plan: WebinarPlan; onDone: () =
                     </button>
                   </div>
                 </div>
+                {row.kind === 'exercise' && validMinutes(row.minutes) && (
+                  <ExerciseRowFit fit={exerciseFit(exercise, minutesOf(row.minutes), [3, 4])} />
+                )}
               </fieldset>
             </li>
           );

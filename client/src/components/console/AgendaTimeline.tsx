@@ -1,4 +1,11 @@
-import { type Agenda, paceOf, plannedStartOffsetsMs, scheduleDriftMs } from '@rundgang/shared';
+import {
+  type Agenda,
+  defaultExerciseFor,
+  exerciseFit,
+  paceOf,
+  plannedStartOffsetsMs,
+  scheduleDriftMs,
+} from '@rundgang/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../hooks/use-can.ts';
@@ -42,6 +49,22 @@ function CurrentSegment({
   );
 }
 
+/** "exercise 58 min" beside an exercise slot, marked when it does not fit. */
+function ExerciseTotal({ fit }: { fit: ReturnType<typeof exerciseFit> | null }) {
+  const { t } = useTranslation();
+  if (!fit) return null;
+  const minutes = Math.ceil(fit.neededSec / 60);
+  return (
+    <span
+      className={`agenda__exercise-total${fit.fits ? '' : ' agenda__exercise-total--over'}`}
+      data-testid="agenda-exercise-total"
+      data-fits={String(fit.fits)}
+    >
+      {fit.fits ? t('timing.agendaExercise', { minutes }) : t('timing.agendaExerciseOver', { minutes })}
+    </span>
+  );
+}
+
 /**
  * The webinar's agenda from the session (shared by co-facilitators, persisted on the server):
  * current segment, planned vs actual, ahead/behind, "next segment", and the plan editor.
@@ -52,6 +75,7 @@ export function AgendaTimeline() {
   const now = useServerNow(15_000);
   const clock = useFormatClock();
   const agenda = useAppStore((s) => s.liveState?.agenda ?? null);
+  const breakouts = useAppStore((s) => s.liveState?.breakouts ?? null);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -80,6 +104,19 @@ export function AgendaTimeline() {
       (d) => d.title === segment.title && d.plannedMinutes === segment.plannedMinutes,
     );
     return ran ? Math.round((ran.endedAt - ran.startedAt) / MINUTE_MS) : null;
+  };
+  // The running exercise is judged with its real groups; other slots with the agenda's default.
+  const fitOf = (index: number) => {
+    const segment = segments[index];
+    if (segment?.kind !== 'exercise') return null;
+    const running = breakouts && current?.currentIndex === index;
+    return running
+      ? exerciseFit(
+          breakouts.exercise,
+          segment.plannedMinutes,
+          breakouts.groups.map((g) => g.memberIds.length),
+        )
+      : exerciseFit(defaultExerciseFor(plan), segment.plannedMinutes, [3, 4]);
   };
   const startSegment = (index: number) => void send(() => request('agenda:start_segment', { index }));
 
@@ -128,6 +165,7 @@ export function AgendaTimeline() {
                     </span>
                   )}
                   {t('agenda.minutes', { count: segment.plannedMinutes })}
+                  <ExerciseTotal fit={fitOf(index)} />
                 </span>
               </li>
             );

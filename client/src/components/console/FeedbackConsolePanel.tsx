@@ -235,6 +235,14 @@ export function FeedbackConsolePanel({ webinarId }: { webinarId: string }) {
         )}
         {summary.status === 'loaded' && (
           <>
+            {summary.data.withheld && (
+              <p className="notice" data-testid="summary-withheld">
+                {t('summaryPrivacy.console', {
+                  count: summary.data.withheld.cards,
+                  minimum: summary.data.withheld.minimum,
+                })}
+              </p>
+            )}
             <SummaryChart summary={summary.data} />
             <h4 className="summary-chart__label">{t('feedback.summary.quotesHeading')}</h4>
             <p className="hint">{t('feedback.summary.quotesHint')}</p>

@@ -1,12 +1,17 @@
 import {
   DEFAULT_PHASES,
   type ExerciseConfigInput,
+  exerciseSlotIndex,
+  GROUP_OF_FOUR_POLICIES,
   GROUP_STRATEGIES,
+  type GroupOfFourPolicy,
   type GroupProposal,
   type GroupSize,
   type GroupStrategy,
   localize,
   type Phase,
+  TIMING_PRESETS,
+  type TimingPreset,
 } from '@rundgang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +19,7 @@ import { useCommand } from '../../hooks/use-command.ts';
 import { focusSkillsOf, THEMES, textLanguage } from '../../lib/themes.ts';
 import { request } from '../../realtime/session.ts';
 import { useAppStore } from '../../store/index.ts';
+import { ExerciseFitNote } from './ExerciseFitNote.tsx';
 import { GroupEditor } from './GroupEditor.tsx';
 
 /** When the guide may read the cards about them (the exercise's setting). */
@@ -26,6 +32,8 @@ interface PhaseDraft {
 }
 
 const toSeconds = (minutes: string) => Math.round(Number.parseFloat(minutes.replace(',', '.')) * 60);
+const draftsOf = (phases: readonly Phase[]): PhaseDraft[] =>
+  phases.map((p) => ({ kind: p.kind, minutes: String(p.durationSec / 60) }));
 
 /** Open breakouts: exercise settings → proposed groups → hand edits → open. */
 export function OpenBreakoutsPanel() {
@@ -38,14 +46,16 @@ export function OpenBreakoutsPanel() {
     closing: useId(),
     mute: useId(),
     visibility: useId(),
+    policy: useId(),
+    avoid: useId(),
   };
   const [expanded, setExpanded] = useState(false);
   const [themeId, setThemeId] = useState<string>(THEMES[0]?.id ?? 'structure');
   const [groupSize, setGroupSize] = useState<GroupSize>(3);
   const [strategy, setStrategy] = useState<GroupStrategy>('mix_municipalities');
-  const [phases, setPhases] = useState<PhaseDraft[]>(() =>
-    DEFAULT_PHASES.map((p) => ({ kind: p.kind, minutes: String(p.durationSec / 60) })),
-  );
+  const [phases, setPhases] = useState<PhaseDraft[]>(() => draftsOf(DEFAULT_PHASES));
+  const [avoidEarlierPartners, setAvoidEarlierPartners] = useState(true);
+  const [groupOfFourPolicy, setGroupOfFourPolicy] = useState<GroupOfFourPolicy>('same_end_time');
   const [rounds, setRounds] = useState<string>('');
   const [closingSec, setClosingSec] = useState('60');
   const [muteObservers, setMuteObservers] = useState(false);
@@ -55,16 +65,26 @@ export function OpenBreakoutsPanel() {
   const propose = useCommand();
   const open = useCommand();
   const namesLearned = useAppStore((s) => s.namesLearned);
+  const agenda = useAppStore((s) => s.liveState?.agenda ?? null);
 
   const phaseSeconds = phases.map((p) => toSeconds(p.minutes));
   const phasesValid = phaseSeconds.every((s) => Number.isFinite(s) && s >= 10 && s <= 7200);
   const language = textLanguage(i18n.resolvedLanguage);
   const theme = THEMES.find((th) => th.id === themeId);
   const focusSkills = theme ? focusSkillsOf(theme, language) : [];
+  const roundsNumber = rounds === '' ? null : Number.parseInt(rounds, 10);
+  const closingCountdownSec = Math.min(120, Math.max(10, Number.parseInt(closingSec, 10) || 60));
+  const exercisePhases = phases.map((p, i) => ({ kind: p.kind, durationSec: phaseSeconds[i] ?? 60 }));
+  const slotIndex = agenda ? exerciseSlotIndex(agenda.plan, agenda.run?.currentIndex ?? null) : -1;
+  const slot = (slotIndex >= 0 && agenda?.plan.segments[slotIndex]) || null;
+  const groupSizesNow = proposal ? groups.filter((g) => g.length > 0).map((g) => g.length) : [3, 4];
+  const applyPreset = (preset: TimingPreset) => setPhases(draftsOf(TIMING_PRESETS[preset].phases));
 
   const submitPropose = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await propose.run(() => request('breakouts:propose', { strategy, groupSize }));
+    const result = await propose.run(() =>
+      request('breakouts:propose', { strategy, groupSize, avoidEarlierPartners }),
+    );
     if (!result) return;
     namesLearned(Object.fromEntries(result.cohort.map((m) => [m.id, m.name])));
     setProposal(result);
@@ -73,7 +93,6 @@ export function OpenBreakoutsPanel() {
 
   const submitOpen = async () => {
     if (!proposal || !phasesValid) return;
-    const roundsNumber = rounds === '' ? null : Number.parseInt(rounds, 10);
     await open.run(() =>
       request('breakouts:open', {
         exercise: {
@@ -81,11 +100,12 @@ export function OpenBreakoutsPanel() {
           focusSkills,
           groupSize,
           strategy,
-          phases: phases.map((p, i) => ({ kind: p.kind, durationSec: phaseSeconds[i] ?? 60 })),
+          phases: exercisePhases,
           rounds: roundsNumber,
+          groupOfFourPolicy,
           muteObserversDuringConversation: muteObservers,
           feedbackVisibleToGuide,
-          closingCountdownSec: Math.min(120, Math.max(10, Number.parseInt(closingSec, 10) || 60)),
+          closingCountdownSec,
           seed: proposal.seed,
         },
         groups: groups.filter((g) => g.length > 0),
@@ -175,6 +195,31 @@ export function OpenBreakoutsPanel() {
             </select>
           </div>
         </div>
+        <div className="toggle">
+          <input
+            id={ids.avoid}
+            type="checkbox"
+            data-testid="avoid-earlier-partners"
+            checked={avoidEarlierPartners}
+            onChange={(e) => setAvoidEarlierPartners(e.target.checked)}
+          />
+          <label htmlFor={ids.avoid}>{t('open.avoidEarlierPartners')}</label>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.policy}>{t('open.groupOfFourPolicy')}</label>
+          <select
+            id={ids.policy}
+            value={groupOfFourPolicy}
+            data-testid="group-of-four-policy"
+            onChange={(e) => setGroupOfFourPolicy(e.target.value as GroupOfFourPolicy)}
+          >
+            {GROUP_OF_FOUR_POLICIES.map((policy) => (
+              <option key={policy} value={policy}>
+                {t(`open.groupOfFourPolicies.${policy}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <fieldset className="phases-editor">
           <legend>{t('open.phases')}</legend>
           {phases.map((phase, index) => (
@@ -196,10 +241,30 @@ export function OpenBreakoutsPanel() {
             </label>
           ))}
         </fieldset>
-        {!phasesValid && (
+        <div className="actions">
+          <span className="hint">{t('timing.presets')}:</span>
+          {(['three_hours', 'two_hours'] as const).map((preset) => (
+            <button
+              key={preset}
+              type="button"
+              className="button button--small button--secondary"
+              data-testid={`phase-preset-${preset}`}
+              onClick={() => applyPreset(preset)}
+            >
+              {t(preset === 'three_hours' ? 'timing.presetThreeHours' : 'timing.presetTwoHours')}
+            </button>
+          ))}
+        </div>
+        {!phasesValid ? (
           <p className="error-message" role="alert">
             {t('open.invalidPhases')}
           </p>
+        ) : (
+          <ExerciseFitNote
+            config={{ rounds: roundsNumber, phases: exercisePhases, groupOfFourPolicy, closingCountdownSec }}
+            sizes={groupSizesNow}
+            slot={slot}
+          />
         )}
         <div className="field-row">
           <div className="field">
@@ -260,6 +325,9 @@ export function OpenBreakoutsPanel() {
           </p>
         ) : (
           <>
+            <p className="hint" data-testid="proposal-pairs">
+              {t('open.pairs', { fresh: proposal.pairs.newPairs, repeated: proposal.pairs.repeatedPairs })}
+            </p>
             <GroupEditor groups={groups} cohort={proposal.cohort} onChange={setGroups} />
             <div className="actions">
               <button

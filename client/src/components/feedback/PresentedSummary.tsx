@@ -27,7 +27,13 @@ export function PresentedSummary() {
           {t('feedback.presented.hide')}
         </button>
       </div>
-      <SummaryChart summary={summary} compact />
+      {summary.withheld ? (
+        <p className="hint" data-testid="presented-summary-withheld">
+          {t('summaryPrivacy.plenary', { minimum: summary.withheld.minimum })}
+        </p>
+      ) : (
+        <SummaryChart summary={summary} compact />
+      )}
       {summary.quotes.length > 0 && (
         <>
           <h3 className="summary-chart__label">{t('feedback.presented.quotes')}</h3>
