@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'protocol_mismatch',
   'livekit_unavailable',
+  'database_unavailable',
   'internal',
 ] as const;
 /** One of {@link ERROR_CODES}. */

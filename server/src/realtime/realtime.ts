@@ -24,6 +24,7 @@ import type { Db } from '../db/db.ts';
 import { resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
 import type { LiveSession } from '../engine/live-session.ts';
 import { SessionRegistry } from '../engine/session-registry.ts';
+import { databaseErrorAsAppError, loggableError } from '../errors.ts';
 import type { LiveKitAdapter } from '../livekit/adapter.ts';
 import { dispatch, type HandlerSpecAny, handlers, requestEvents } from './handlers.ts';
 import { Orchestrator } from './orchestrator.ts';
@@ -155,7 +156,7 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
           present: presence(webinarId),
         });
       })
-      .catch((err) => o.log.error({ err }, 'could not broadcast webinar state'));
+      .catch((err) => o.log.error({ err: loggableError(err) }, 'could not broadcast webinar state'));
   };
 
   io.use((socket, next) => {
@@ -167,8 +168,13 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
       })
       .catch((err) => {
         if (err instanceof HandshakeError) return next(err);
-        o.log.error({ err }, 'handshake failed');
-        next(new HandshakeError('internal', 'Server error during handshake'));
+        o.log.error({ err: loggableError(err) }, 'handshake failed');
+        const fromDatabase = databaseErrorAsAppError(err);
+        next(
+          fromDatabase
+            ? new HandshakeError(fromDatabase.code, fromDatabase.message)
+            : new HandshakeError('internal', 'Server error during handshake'),
+        );
       });
   });
 
@@ -186,16 +192,16 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
         // A request without an ack callback is malformed: ignore it rather than throw.
         if (typeof ack !== 'function') return;
         if (!allow()) return ack(fail('rate_limited', 'Too many requests; slow down'));
-        dispatch(entry, payload, ctx, (err) => o.log.error({ err, event }, 'socket handler failed')).then(
-          (res) => ack(res),
-        );
+        dispatch(entry, payload, ctx, (err) =>
+          o.log.error({ err: loggableError(err), event }, 'socket handler failed'),
+        ).then((res) => ack(res));
       });
     }
     socket.join(webinarChannel(identity.webinarId));
     if (identity.kind === 'facilitator') socket.join(facilitatorChannel(identity.webinarId));
     socket.emit('session:updated', orchestrator.snapshot(session));
     webinarChanged(identity.webinarId);
-    const logFailure = (err: unknown) => o.log.error({ err }, 'presence update failed');
+    const logFailure = (err: unknown) => o.log.error({ err: loggableError(err) }, 'presence update failed');
     if (identity.kind === 'participant') {
       const { participantId } = identity;
       socket.join(participantChannel(participantId));

@@ -103,13 +103,23 @@ export interface TestApp extends BuiltApp {
 /** Starts the app on port 0 against a fresh database. */
 export async function startTestApp(
   kind: DbKind,
-  opts: { livekit?: LiveKitConnection; env?: Record<string, string>; testDb?: TestDb; port?: number } = {},
+  opts: {
+    livekit?: LiveKitConnection;
+    env?: Record<string, string>;
+    testDb?: TestDb;
+    port?: number;
+    /** Fastify logger options (default: no logging), e.g. a stream that collects lines. */
+    logger?: object;
+  } = {},
 ): Promise<TestApp> {
   const testDb = opts.testDb ?? (await freshDb(kind));
   const db = testDb.db;
   const livekitConn = opts.livekit ?? inject('livekit');
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...opts.env });
-  const built = await buildApp({ config, db, livekit: new LiveKitAdapter(livekitConn) }, { logger: false });
+  const built = await buildApp(
+    { config, db, livekit: new LiveKitAdapter(livekitConn) },
+    { logger: opts.logger ?? false },
+  );
   await built.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const addr = built.app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
