@@ -5,6 +5,8 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../src/auth/passwords.ts';
+import { issueSetupTokenIfNeeded } from '../src/auth/setup.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { databaseErrorAsAppError, loggableError } from '../src/errors.ts';
 import {
@@ -134,3 +136,84 @@ describe('database errors', () => {
     }
   });
 });
+
+/** Median of the durations (ms) of `n` sequential runs of `fn`. */
+async function medianMs(n: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await fn(i);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(n / 2)] ?? 0;
+}
+
+const login = (t: TestApp, email: string, password: string) =>
+  fetch(`${t.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+
+describe('sign-in abuse', { timeout: 90_000 }, () => {
+  let t: TestApp;
+  afterEach(async () => t?.close());
+
+  it('50 wrong passwords in a row lock the account: then even the right one is refused with 429', async () => {
+    t = await startTestApp('pglite');
+    const { facilitator, password } = await signedInFacilitator(t);
+    const statuses: number[] = [];
+    for (let i = 0; i < 50; i++) statuses.push((await login(t, facilitator.email, `wrong ${i}`)).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(40);
+    const right = await login(t, facilitator.email, password);
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(((await right.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+  });
+
+  it('one address guessing many accounts is locked out too', async () => {
+    t = await startTestApp('pglite');
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await login(t, `nobody${i}@example.no`, 'wrong')).status);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('an unknown email takes as long as a wrong password (no enumeration by timing)', async () => {
+    t = await startTestApp('pglite');
+    const { facilitator } = await signedInFacilitator(t);
+    // Each guess on its own email, so the account lockout does not answer early.
+    const emails = Array.from({ length: 4 }, (_, i) => `known${i}@example.no`);
+    for (const email of emails) {
+      await insertFacilitatorWithPassword(t, email);
+    }
+    const known = await medianMs(4, (i) => login(t, emails[i] ?? facilitator.email, 'wrong password'));
+    const unknown = await medianMs(4, (i) => login(t, `unknown${i}@example.no`, 'wrong password'));
+    expect(unknown / known).toBeGreaterThan(0.5);
+    expect(unknown / known).toBeLessThan(2);
+  });
+
+  it('the setup endpoint checks its token before it hashes a password', async () => {
+    t = await startTestApp('pglite');
+    const token = await issueSetupTokenIfNeeded(t.db);
+    expect(token).toBeDefined();
+    const body = { token: 'x'.repeat(40), name: 'Eve', email: 'eve@example.no', password: 'p'.repeat(200) };
+    const hashing = await medianMs(5, () => hashPassword('p'.repeat(200)));
+    const wrongToken = await medianMs(5, async () => {
+      const res = await api(t, 'POST', '/api/setup', { body });
+      expect(res.status).toBe(403);
+    });
+    expect(wrongToken).toBeLessThan(hashing / 2);
+  });
+});
+
+async function insertFacilitatorWithPassword(t: TestApp, email: string) {
+  const { insertFacilitator } = await import('../src/db/repo.ts');
+  await insertFacilitator(t.db, {
+    email,
+    name: 'F',
+    passwordHash: await hashPassword('correct horse battery'),
+  });
+}
