@@ -26,6 +26,8 @@ const EnvSchema = z
     RUNDGANG_LOW_VIDEO: bool.default(false),
     FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     COOKIE_SECURE: bool.optional(),
+    SOCKET_REQUIRE_ORIGIN: bool.optional(),
+    NODE_ENV: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -59,6 +61,8 @@ export interface Config {
   /** Feedback cards older than this are deleted (data minimisation). */
   feedbackRetentionDays: number;
   cookieSecure: boolean;
+  /** Refuse websockets without an Origin header (on by default when NODE_ENV=production). */
+  requireSocketOrigin: boolean;
   logLevel: string;
 }
 
@@ -95,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lowVideo: e.RUNDGANG_LOW_VIDEO,
     feedbackRetentionDays: e.FEEDBACK_RETENTION_DAYS,
     cookieSecure: e.COOKIE_SECURE ?? e.PUBLIC_URL?.startsWith('https://') ?? false,
+    requireSocketOrigin: e.SOCKET_REQUIRE_ORIGIN ?? e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
   };
 }

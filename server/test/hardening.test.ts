@@ -3,6 +3,7 @@
  * text the database cannot store, database errors that must not leak into logs, a database that
  * is not reachable.
  */
+import { connect as connectTcp } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/passwords.ts';
@@ -217,3 +218,129 @@ async function insertFacilitatorWithPassword(t: TestApp, email: string) {
     passwordHash: await hashPassword('correct horse battery'),
   });
 }
+
+/** Sends raw bytes to the server and collects its answer until it closes the connection. */
+function rawHttp(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connectTcp(port, '127.0.0.1', () => socket.write(bytes));
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += String(chunk);
+    });
+    socket.on('close', () => resolve(answer));
+    socket.on('error', () => resolve(answer));
+  });
+}
+
+/** A socket seen without the contract's types, to send what no typed client could. */
+type UntypedSocket = {
+  timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+};
+
+describe('handshake, frames and early errors', { timeout: 90_000 }, () => {
+  let t: TestApp;
+  let cookie: string;
+  let webinarId: string;
+  let invites: { id: string; token: string }[];
+  const open: TestSocket[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+    ({ cookie } = await signedInFacilitator(t));
+    ({ webinarId, invites } = await webinarWithParticipants(t, cookie, ['Ola']));
+  });
+  afterEach(() => {
+    for (const s of open.splice(0)) s.close();
+  });
+  afterAll(async () => t?.close());
+
+  it('a handshake without a protocol version is told to reload (protocol_mismatch)', async () => {
+    await expect(connectSocket(t, { invite: invites[0]?.token, protocol: undefined })).rejects.toMatchObject({
+      data: { code: 'protocol_mismatch' },
+    });
+    await expect(connectSocket(t, { invite: invites[0]?.token, protocol: 'one' })).rejects.toMatchObject({
+      data: { code: 'protocol_mismatch' },
+    });
+  });
+
+  it('a request without a payload, or with extra arguments, is still acked with bad_request', async () => {
+    const s = await connectSocket(t, { webinarId }, { cookie });
+    open.push(s);
+    const untyped = s as unknown as UntypedSocket;
+    expect(await untyped.timeout(5000).emitWithAck('session:sync')).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(await untyped.timeout(5000).emitWithAck('clock:ping', { clientSentAt: 1 }, 'extra')).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'bad_request' },
+      },
+    );
+    // The well-formed request still works.
+    expect(await untyped.timeout(5000).emitWithAck('clock:ping', { clientSentAt: 1 })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('one invite holds at most five sockets; a sixth is refused, and a closed one frees a place', async () => {
+    const invite = invites[0]?.token;
+    for (let i = 0; i < 5; i++) open.push(await connectSocket(t, { invite }));
+    await expect(connectSocket(t, { invite })).rejects.toMatchObject({ data: { code: 'rate_limited' } });
+    const first = open.shift();
+    const gone = new Promise((r) => first?.once('disconnect', r));
+    first?.close();
+    await gone;
+    // The server sees the close a moment later than the client; wait for it, not a fixed time.
+    for (let tries = 0; ; tries++) {
+      const again = await connectSocket(t, { invite }).catch((err: unknown) => err);
+      if (!(again instanceof Error)) {
+        open.push(again as TestSocket);
+        break;
+      }
+      if (tries > 100) throw again;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+
+  it.each([
+    ['an undecodable URL', `/api/invites/${'s3cret'.repeat(4)}%zz`, 400],
+    ['a parameter over the length limit', `/api/webinars/${'s3cret'.repeat(40)}`, 414],
+  ])('%s is answered with security headers and without echoing the URL', async (_name, path, status) => {
+    const res = await fetch(`${t.url}${path}`);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const body = await res.text();
+    expect(body).not.toContain('s3cret');
+    expect(JSON.parse(body).error.code).toBe('bad_request');
+  });
+
+  it('a request Node cannot parse gets security headers too, and no echo', async () => {
+    const answer = await rawHttp(t.port, 'GET /s3cret HTTP/1.1\r\nHost: x\r\nBroken header line\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1.1 400/);
+    expect(answer.toLowerCase()).toContain('x-content-type-options: nosniff');
+    expect(answer).not.toContain('s3cret');
+    const long = await rawHttp(
+      t.port,
+      `GET /api/invites/${'s3cret'.repeat(4000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
+    expect(long).toMatch(/^HTTP\/1.1 431/);
+    expect(long.toLowerCase()).toContain('content-security-policy');
+  });
+});
+
+describe('sockets without an Origin in production', { timeout: 90_000 }, () => {
+  let t: TestApp;
+  afterAll(async () => t?.close());
+
+  it('are refused when SOCKET_REQUIRE_ORIGIN is on; a same-origin browser still connects', async () => {
+    t = await startTestApp('pglite', { env: { SOCKET_REQUIRE_ORIGIN: '1' } });
+    const { cookie } = await signedInFacilitator(t);
+    const { invites } = await webinarWithParticipants(t, cookie, ['Ola']);
+    await expect(connectSocket(t, { invite: invites[0]?.token })).rejects.toBeInstanceOf(Error);
+    const same = await connectSocket(t, { invite: invites[0]?.token }, { origin: t.url });
+    expect(same.connected).toBe(true);
+    same.close();
+  });
+});

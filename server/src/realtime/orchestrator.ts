@@ -41,8 +41,9 @@ export function placeOf(state: SessionState, identity: SocketIdentity): string |
   return seatOf(state, identity.participantId)?.groupId ?? null;
 }
 
-const FULL: MediaGrant = { canPublish: true, canSubscribe: true, canPublishData: true };
-const LISTEN_ONLY: MediaGrant = { canPublish: false, canSubscribe: true, canPublishData: true };
+// No data channel: nothing in the client publishes data, so no token allows it.
+const FULL: MediaGrant = { canPublish: true, canSubscribe: true, canPublishData: false };
+const LISTEN_ONLY: MediaGrant = { canPublish: false, canSubscribe: true, canPublishData: false };
 
 /**
  * Orchestrates rooms, tokens and broadcasts for all live sessions.

@@ -32,6 +32,9 @@ import { tokenBucket } from './rate-limit.ts';
 import { facilitatorChannel, participantChannel, webinarChannel, webinarOfRoom } from './rooms.ts';
 import type { RundgangServer, RundgangSocket } from './rundgang-server.ts';
 
+/** Most sockets one invite may hold open at once: a few tabs and devices, not a flood. */
+export const MAX_SOCKETS_PER_INVITE = 5;
+
 /** An Error carrying a code the client can read in `connect_error` (err.data.code). */
 class HandshakeError extends Error {
   readonly data: { code: string };
@@ -49,10 +52,14 @@ function parseCookie(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-/** Same-origin (Origin host = Host header) or an allow-listed origin. */
-export function originAllowed(req: IncomingMessage, allowList: string[]): boolean {
+/**
+ * Same-origin (Origin host = Host header) or an allow-listed origin. Without an Origin header (a
+ * client that is not a browser) only when `requireOrigin` is off — in production it is on, so a
+ * script cannot open sockets with a stolen cookie from outside a browser's origin rules.
+ */
+export function originAllowed(req: IncomingMessage, allowList: string[], requireOrigin = false): boolean {
   const origin = req.headers.origin;
-  if (!origin) return true; // non-browser clients send none; auth still applies
+  if (!origin) return !requireOrigin;
   if (allowList.includes(origin)) return true;
   try {
     return new URL(origin).host === req.headers.host;
@@ -62,12 +69,14 @@ export function originAllowed(req: IncomingMessage, allowList: string[]): boolea
 }
 
 async function authenticate(db: Db, socket: RundgangSocket): Promise<SocketIdentity> {
+  // The version before anything else: a tab too old to send one must hear "reload", not "invalid".
+  const protocol: unknown = (socket.handshake.auth as { protocol?: unknown } | undefined)?.protocol;
+  if (protocol !== PROTOCOL_VERSION) {
+    throw new HandshakeError('protocol_mismatch', 'This page is out of date; please reload it');
+  }
   const parsed = HandshakeAuth.safeParse(socket.handshake.auth);
   if (!parsed.success) throw new HandshakeError('bad_request', 'Invalid handshake');
   const auth = parsed.data;
-  if (auth.protocol !== PROTOCOL_VERSION) {
-    throw new HandshakeError('protocol_mismatch', 'This page is out of date; please reload it');
-  }
   if (auth.invite) {
     const found = await resolveInvite(db, auth.invite);
     if (!found) throw new HandshakeError('unauthorized', 'This invite link is not valid');
@@ -101,6 +110,10 @@ export interface RealtimeOptions {
   livekit: LiveKitAdapter;
   log: FastifyBaseLogger;
   allowedOrigins: string[];
+  /** Refuse sockets that send no Origin header (production). */
+  requireOrigin?: boolean;
+  /** Most sockets one invite may hold open at once (tabs, devices). */
+  maxSocketsPerInvite?: number;
   /** Reads a webinar's title and status for the public state. */
   loadWebinar: (
     webinarId: string,
@@ -125,7 +138,7 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
   const io: RundgangServer = new Server(o.httpServer, {
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     serveClient: false,
-    allowRequest: (req, cb) => cb(null, originAllowed(req, o.allowedOrigins)),
+    allowRequest: (req, cb) => cb(null, originAllowed(req, o.allowedOrigins, o.requireOrigin)),
   });
   const now = o.now ?? Date.now;
   const orchestrator = new Orchestrator(io, o.livekit, o.log, now);
@@ -159,11 +172,29 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
       .catch((err) => o.log.error({ err: loggableError(err) }, 'could not broadcast webinar state'));
   };
 
+  // Sockets admitted per participant (tabs and devices of one invite).
+  const socketsOf = new Map<string, number>();
+  const maxPerInvite = o.maxSocketsPerInvite ?? MAX_SOCKETS_PER_INVITE;
+
+  const admitParticipantSocket = (socket: RundgangSocket, participantId: string) => {
+    const open = socketsOf.get(participantId) ?? 0;
+    if (open >= maxPerInvite)
+      throw new HandshakeError('rate_limited', 'This invite link is open in too many tabs');
+    socketsOf.set(participantId, open + 1);
+    socket.once('disconnect', () => {
+      const left = (socketsOf.get(participantId) ?? 1) - 1;
+      if (left > 0) socketsOf.set(participantId, left);
+      else socketsOf.delete(participantId);
+    });
+  };
+
   io.use((socket, next) => {
     authenticate(o.db, socket)
       .then(async (identity) => {
         socket.data.identity = identity;
         sessionOf.set(socket, await sessions.get(identity.webinarId));
+        // Checked and counted with no await in between, so parallel handshakes cannot overshoot.
+        if (identity.kind === 'participant') admitParticipantSocket(socket, identity.participantId);
         next();
       })
       .catch((err) => {
@@ -188,10 +219,13 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     for (const event of requestEvents) {
       const entry: HandlerSpecAny = handlers[event];
       // What arrives is untrusted until the entry's schema has parsed it: unknown, not the contract's type.
-      socket.on(event, (payload: unknown, ack: unknown) => {
-        // A request without an ack callback is malformed: ignore it rather than throw.
+      socket.on(event, (...args: unknown[]) => {
+        // socket.io puts the ack last, whatever came before it; without one nobody can be answered.
+        const ack = args.at(-1);
         if (typeof ack !== 'function') return;
         if (!allow()) return ack(fail('rate_limited', 'Too many requests; slow down'));
+        if (args.length !== 2) return ack(fail('bad_request', 'A request is one payload and an ack'));
+        const payload = args[0];
         dispatch(entry, payload, ctx, (err) =>
           o.log.error({ err: loggableError(err), event }, 'socket handler failed'),
         ).then((res) => ack(res));
