@@ -344,3 +344,32 @@ describe('sockets without an Origin in production', { timeout: 90_000 }, () => {
     same.close();
   });
 });
+
+describe.each(DB_KINDS)('removing a person on %s', { timeout: 90_000 }, (kind) => {
+  let t: TestApp;
+  afterAll(async () => t?.close());
+
+  it('ends their open sockets at once, and their invite no longer connects', async () => {
+    t = await startTestApp(kind);
+    const { cookie } = await signedInFacilitator(t);
+    const { webinarId, invites } = await webinarWithParticipants(t, cookie, ['Ola', 'Siri']);
+    const [ola, siri] = [invites[0], invites[1]];
+    const tabs = [
+      await connectSocket(t, { invite: ola?.token }),
+      await connectSocket(t, { invite: ola?.token }),
+    ];
+    const other = await connectSocket(t, { invite: siri?.token });
+    const reasons = tabs.map((s) => new Promise<string>((r) => s.once('disconnect', r)));
+    const res = await api(t, 'DELETE', `/api/webinars/${webinarId}/participants/${ola?.id}`, { cookie });
+    expect(res.status).toBe(204);
+    // Already ended when the DELETE answered: the reasons are the server's, not a timeout.
+    expect(await Promise.all(reasons)).toEqual(['io server disconnect', 'io server disconnect']);
+    await expect(connectSocket(t, { invite: ola?.token })).rejects.toMatchObject({
+      data: { code: 'unauthorized' },
+    });
+    // Someone else in the webinar keeps their socket.
+    expect(other.connected).toBe(true);
+    expect((await request(other, 'clock:ping', { clientSentAt: 1 })).ok).toBe(true);
+    other.close();
+  });
+});

@@ -13,15 +13,18 @@ import {
   MAX_SOCKET_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   type PresenceEntry,
+  participantIdentity,
+  participantOfIdentity,
   type SocketIdentity,
   SpeakingSignal,
+  seatOf,
   type WebinarPublicState,
 } from '@rundgang/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import { Server } from 'socket.io';
 import { facilitatorForToken, SESSION_COOKIE } from '../auth/session.ts';
 import type { Db } from '../db/db.ts';
-import { resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
+import { participantExists, resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
 import type { LiveSession } from '../engine/live-session.ts';
 import { SessionRegistry } from '../engine/session-registry.ts';
 import { databaseErrorAsAppError, loggableError } from '../errors.ts';
@@ -29,7 +32,14 @@ import type { LiveKitAdapter } from '../livekit/adapter.ts';
 import { dispatch, type HandlerSpecAny, handlers, requestEvents } from './handlers.ts';
 import { Orchestrator } from './orchestrator.ts';
 import { tokenBucket } from './rate-limit.ts';
-import { facilitatorChannel, participantChannel, webinarChannel, webinarOfRoom } from './rooms.ts';
+import {
+  facilitatorChannel,
+  groupRoom,
+  participantChannel,
+  plenaryRoom,
+  webinarChannel,
+  webinarOfRoom,
+} from './rooms.ts';
 import type { RundgangServer, RundgangSocket } from './rundgang-server.ts';
 
 /** Most sockets one invite may hold open at once: a few tabs and devices, not a flood. */
@@ -130,6 +140,11 @@ export interface Realtime {
   /** A verified LiveKit webhook said someone joined or left a room. */
   mediaEvent(e: MediaPresenceEvent): void;
   webinarChanged(webinarId: string): void;
+  /**
+   * A person was removed from a series (deleted, or their invite revoked): their sockets end now
+   * and they are taken out of every LiveKit room they are in, instead of keeping what they had.
+   */
+  removeParticipant(seriesId: string, participantId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -282,7 +297,41 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     rooms.set(e.room, ids);
     if (e.event === 'participant_joined') ids.add(e.identity);
     else ids.delete(e.identity);
+    const participantId = participantOfIdentity(e.identity);
+    if (e.event === 'participant_joined' && participantId) {
+      // A token outlives a deletion by minutes: whoever joins with one after that is taken out.
+      participantExists(o.db, participantId)
+        .then((exists) => (exists ? undefined : o.livekit.removeParticipant(e.room, e.identity)))
+        .catch((err: unknown) => o.log.warn({ err: loggableError(err) }, 'could not check a LiveKit join'));
+    }
     io.to(facilitatorChannel(webinarId)).emit('media:presence', mediaPresenceOf(webinarId));
+  };
+
+  const removeParticipant = async (seriesId: string, participantId: string) => {
+    const webinarIds = new Set<string>();
+    for (const socket of await io.in(participantChannel(participantId)).fetchSockets()) {
+      if (socket.data.identity.seriesId === seriesId) webinarIds.add(socket.data.identity.webinarId);
+    }
+    io.in(participantChannel(participantId)).disconnectSockets(true);
+    const identity = participantIdentity(participantId);
+    const rooms = new Set<string>();
+    for (const webinarId of webinarIds) {
+      rooms.add(plenaryRoom(webinarId));
+      const seat = seatOf((await sessions.get(webinarId)).state, participantId);
+      if (seat) rooms.add(groupRoom(webinarId, seat.groupId));
+    }
+    for (const byRoom of media.values()) {
+      for (const [room, ids] of byRoom) if (ids.has(identity)) rooms.add(room);
+    }
+    await Promise.all(
+      [...rooms].map((room) =>
+        o.livekit
+          .removeParticipant(room, identity)
+          .catch((err: unknown) =>
+            o.log.warn({ err: loggableError(err), room }, 'could not remove from LiveKit'),
+          ),
+      ),
+    );
   };
 
   return {
@@ -291,6 +340,7 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     orchestrator,
     mediaEvent,
     webinarChanged,
+    removeParticipant,
     // Not io.close(): that would also close the HTTP server, which Fastify owns.
     close: async () => {
       // Closing transports (not disconnecting sockets) lets clients reconnect by themselves
