@@ -3,13 +3,17 @@
  * text the database cannot store, database errors that must not leak into logs, a database that
  * is not reachable.
  */
+
+import { createHash } from 'node:crypto';
 import { connect as connectTcp } from 'node:net';
 import { Writable } from 'node:stream';
+import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { issueSetupTokenIfNeeded } from '../src/auth/setup.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { databaseErrorAsAppError, loggableError } from '../src/errors.ts';
+import { LiveKitAdapter, type MediaGrant } from '../src/livekit/adapter.ts';
 import {
   api,
   connectSocket,
@@ -23,6 +27,7 @@ import {
   type TestSocket,
   webinarWithParticipants,
 } from './helpers/test-app.ts';
+import { TestClient } from './helpers/test-client.ts';
 
 /** Text Postgres cannot store: NUL, a lone high and a lone low surrogate, another C0 control. */
 const HOSTILE = ['before\u0000after', 'lone \uD800 high', 'lone \uDC00 low', 'bell \u0007'];
@@ -371,5 +376,76 @@ describe.each(DB_KINDS)('removing a person on %s', { timeout: 90_000 }, (kind) =
     expect(other.connected).toBe(true);
     expect((await request(other, 'clock:ping', { clientSentAt: 1 })).ok).toBe(true);
     other.close();
+  });
+});
+
+/** The real adapter, recording the permission changes it is asked for. */
+class RecordingAdapter extends LiveKitAdapter {
+  readonly permissions: { room: string; identity: string; grant: MediaGrant }[] = [];
+  override async setPermissions(room: string, identity: string, grant: MediaGrant): Promise<void> {
+    this.permissions.push({ room, identity, grant });
+    await super.setPermissions(room, identity, grant).catch(() => {});
+  }
+}
+
+describe('role-aware media at join', { timeout: 120_000 }, () => {
+  let t: TestApp;
+  const clients: TestClient[] = [];
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await t?.close();
+  });
+
+  it('an observer joining the group room during the conversation loses publish at once', async () => {
+    let adapter: RecordingAdapter | undefined;
+    t = await startTestApp('pglite', {
+      adapter: (conn) => {
+        adapter = new RecordingAdapter(conn);
+        return adapter;
+      },
+    });
+    const { cookie } = await signedInFacilitator(t);
+    const { webinarId, invites } = await webinarWithParticipants(t, cookie, ['Ola', 'Siri', 'Per']);
+    await api(t, 'POST', `/api/webinars/${webinarId}/open`, { cookie });
+    const facilitator = await TestClient.connect(t, { webinarId }, cookie);
+    clients.push(facilitator);
+    for (const inv of invites) clients.push(await TestClient.connect(t, { invite: inv.token }));
+    await facilitator.waitForState((s) => s.state.present.length === 3);
+    const opened = await facilitator.request('breakouts:open', {
+      exercise: {
+        themeId: 'structure',
+        phases: [{ kind: 'conversation', durationSec: 600 }],
+        muteObserversDuringConversation: true,
+      },
+      groups: [invites.map((i) => i.id)],
+    });
+    expect(opened.ok).toBe(true);
+    const s = await facilitator.waitForState((x) => x.state.breakouts !== null);
+    const group = s.state.breakouts?.groups[0];
+    const observerId = group?.rotation[0]?.observerIds[0] ?? '';
+    const room = `group-${webinarId}-${group?.id}`;
+    const identity = `p:${observerId}`;
+    const recorded = adapter as RecordingAdapter;
+    // The policy muted the observer when breakouts opened; from here on only the join counts.
+    await facilitator.until(() => recorded.permissions.some((p) => p.identity === identity));
+    recorded.permissions.length = 0;
+    // They rejoin LiveKit with a token from before: the webhook says so.
+    const body = JSON.stringify({
+      event: 'participant_joined',
+      room: { name: room },
+      participant: { identity },
+      id: 'EV_rejoin',
+      createdAt: Math.floor(Date.now() / 1000),
+    });
+    const at = new AccessToken(t.livekitConn.apiKey, t.livekitConn.apiSecret);
+    at.sha256 = createHash('sha256').update(body).digest('base64');
+    const res = await fetch(`${t.url}/api/livekit/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/webhook+json', authorization: await at.toJwt() },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const applied = await facilitator.until(() => recorded.permissions.find((p) => p.identity === identity));
+    expect(applied).toMatchObject({ room, grant: { canPublish: false, canSubscribe: true } });
   });
 });

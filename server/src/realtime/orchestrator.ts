@@ -207,6 +207,18 @@ export class Orchestrator {
     );
   }
 
+  /**
+   * Someone joined a LiveKit room (a verified webhook): their permissions there follow the policy
+   * now, whatever token they joined with — an observer who rejoins mid-conversation with a token
+   * from the preparation phase is muted at once.
+   */
+  async enforceOnJoin(session: LiveSession, room: string, participantId: string): Promise<void> {
+    const seat = seatOf(session.state, participantId);
+    if (!seat || room !== groupRoom(session.webinarId, seat.groupId)) return;
+    if (!observerMuted(session.state, participantId)) return;
+    await this.livekit.setPermissions(room, participantIdentity(participantId), LISTEN_ONLY);
+  }
+
   /** Observers lose publish rights during the conversation (if the exercise says so), and get them back. */
   private async applyMediaPolicy(session: LiveSession): Promise<void> {
     const b = session.state.breakouts;

@@ -299,9 +299,13 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     else ids.delete(e.identity);
     const participantId = participantOfIdentity(e.identity);
     if (e.event === 'participant_joined' && participantId) {
-      // A token outlives a deletion by minutes: whoever joins with one after that is taken out.
+      // A token outlives a deletion by minutes: whoever joins with one after that is taken out;
+      // anyone else gets the permissions the session gives them now, not those of their token.
       participantExists(o.db, participantId)
-        .then((exists) => (exists ? undefined : o.livekit.removeParticipant(e.room, e.identity)))
+        .then(async (exists) => {
+          if (!exists) return o.livekit.removeParticipant(e.room, e.identity);
+          return orchestrator.enforceOnJoin(await sessions.get(webinarId), e.room, participantId);
+        })
         .catch((err: unknown) => o.log.warn({ err: loggableError(err) }, 'could not check a LiveKit join'));
     }
     io.to(facilitatorChannel(webinarId)).emit('media:presence', mediaPresenceOf(webinarId));

@@ -110,6 +110,8 @@ export async function startTestApp(
     port?: number;
     /** Fastify logger options (default: no logging), e.g. a stream that collects lines. */
     logger?: object;
+    /** The adapter over the LiveKit connection (default: the real one as it is). */
+    adapter?: (conn: LiveKitConnection) => LiveKitAdapter;
   } = {},
 ): Promise<TestApp> {
   const testDb = opts.testDb ?? (await freshDb(kind));
@@ -117,7 +119,7 @@ export async function startTestApp(
   const livekitConn = opts.livekit ?? inject('livekit');
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...opts.env });
   const built = await buildApp(
-    { config, db, livekit: new LiveKitAdapter(livekitConn) },
+    { config, db, livekit: opts.adapter?.(livekitConn) ?? new LiveKitAdapter(livekitConn) },
     { logger: opts.logger ?? false },
   );
   await built.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
