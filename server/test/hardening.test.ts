@@ -5,13 +5,18 @@
  */
 
 import { createHash } from 'node:crypto';
-import { connect as connectTcp } from 'node:net';
+import { connect as connectTcp, createServer as createTcpServer, type Socket as TcpSocket } from 'node:net';
 import { Writable } from 'node:stream';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openedEvents } from '../../shared/src/domain/session-test-fixtures.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { issueSetupTokenIfNeeded } from '../src/auth/setup.ts';
+import type { Db } from '../src/db/db.ts';
+import { appendEvents } from '../src/db/event-log.ts';
 import { openPostgres } from '../src/db/postgres.ts';
+import { insertFacilitator, insertWebinarInNewSeries } from '../src/db/repo.ts';
+import { LiveSession, tickRetryDelayMs } from '../src/engine/live-session.ts';
 import { databaseErrorAsAppError, loggableError } from '../src/errors.ts';
 import { LiveKitAdapter, type MediaGrant } from '../src/livekit/adapter.ts';
 import {
@@ -447,5 +452,85 @@ describe('role-aware media at join', { timeout: 120_000 }, () => {
     expect(res.status).toBe(200);
     const applied = await facilitator.until(() => recorded.permissions.find((p) => p.identity === identity));
     expect(applied).toMatchObject({ room, grant: { canPublish: false, canSubscribe: true } });
+  });
+});
+
+describe('a hanging database', { timeout: 60_000 }, () => {
+  it('a Postgres that accepts connections and never answers costs seconds, then database_unavailable', async () => {
+    const held: TcpSocket[] = [];
+    const silent = createTcpServer((socket) => held.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    const db = await openPostgres(`postgres://postgres@127.0.0.1:${port}/test`, {
+      timeouts: { connectionTimeoutMillis: 500 },
+    });
+    try {
+      const started = Date.now();
+      const err = await db.query('select 1').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(databaseErrorAsAppError(err)?.code).toBe('database_unavailable');
+    } finally {
+      for (const s of held) s.destroy();
+      silent.close();
+      await db.close().catch(() => {});
+    }
+  });
+
+  it('a statement that runs too long is cancelled by Postgres and answered database_unavailable', async () => {
+    const testDb = await freshDb('postgres');
+    const slow = await openPostgres('postgres://postgres@127.0.0.1:5432/test', {
+      timeouts: { statement_timeout: 200 },
+    });
+    try {
+      const err = await slow.query('select pg_sleep(5)').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(databaseErrorAsAppError(err)?.code).toBe('database_unavailable');
+    } finally {
+      await slow.close();
+      await testDb.drop();
+    }
+  });
+
+  it('retrying an overdue phase change while the database is down backs off and reports rarely', async () => {
+    const testDb = await freshDb('pglite');
+    try {
+      const f = await insertFacilitator(testDb.db, { email: 'f@example.no', name: 'F', passwordHash: 'x' });
+      const w = await insertWebinarInNewSeries(testDb.db, f.id, 'Samling');
+      await appendEvents(testDb.db, w.id, 0, openedEvents());
+      // The database goes down after the log is read: every write now fails to connect.
+      let writes = 0;
+      const down: Db = {
+        ...testDb.db,
+        query: testDb.db.query.bind(testDb.db),
+        transaction: async () => {
+          writes += 1;
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        },
+      };
+      const reports: number[] = [];
+      // Every deadline of the fixture (January 2026) is long overdue now.
+      const session = await LiveSession.load(
+        w.id,
+        down,
+        Date.now,
+        () => {},
+        (_err, failures) => reports.push(failures),
+      );
+      const started = Date.now();
+      while (Date.now() - started < 2_000) await new Promise((r) => setTimeout(r, 50));
+      await session.close();
+      // Without backoff it retried every 50 ms (about 40 writes in 2 s); with it 50, 250, 500, 1000 ms.
+      expect(writes).toBeGreaterThanOrEqual(2);
+      expect(writes).toBeLessThanOrEqual(6);
+      expect(reports).toEqual([1]);
+      expect(tickRetryDelayMs(20)).toBe(10_000);
+    } finally {
+      await testDb.drop();
+    }
   });
 });

@@ -157,8 +157,15 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
   });
   const now = o.now ?? Date.now;
   const orchestrator = new Orchestrator(io, o.livekit, o.log, now);
-  const sessions = new SessionRegistry(o.db, now, (session, events, before) =>
-    orchestrator.onCommit(session, events, before),
+  const sessions = new SessionRegistry(
+    o.db,
+    now,
+    (session, events, before) => orchestrator.onCommit(session, events, before),
+    (err, failures) =>
+      o.log.warn(
+        { err: loggableError(err), failures },
+        'an overdue phase change could not be recorded; retrying',
+      ),
   );
   const sessionOf = new WeakMap<RundgangSocket, LiveSession>();
 
