@@ -534,3 +534,69 @@ describe('a hanging database', { timeout: 60_000 }, () => {
     }
   });
 });
+
+/** The real adapter behind a slow LiveKit: every token takes `delayMs`, and is counted. */
+class SlowAdapter extends LiveKitAdapter {
+  mints = 0;
+  inFlight = 0;
+  delayMs = 400;
+  override async mintToken(args: Parameters<LiveKitAdapter['mintToken']>[0]) {
+    this.mints += 1;
+    this.inFlight += 1;
+    try {
+      await new Promise((r) => setTimeout(r, this.delayMs));
+      return await super.mintToken(args);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+}
+
+describe('a slow LiveKit', { timeout: 120_000 }, () => {
+  let t: TestApp;
+  const clients: TestClient[] = [];
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await t?.close();
+  });
+
+  it('commits during slow grants do not re-mint: one grant in flight per person, the newest place wins', async () => {
+    let adapter: SlowAdapter | undefined;
+    t = await startTestApp('pglite', {
+      adapter: (conn) => {
+        adapter = new SlowAdapter(conn);
+        return adapter;
+      },
+    });
+    const slow = adapter as SlowAdapter;
+    const { cookie } = await signedInFacilitator(t);
+    const names = ['A', 'B', 'C', 'D', 'E', 'F'];
+    const { webinarId, invites } = await webinarWithParticipants(t, cookie, names);
+    await api(t, 'POST', `/api/webinars/${webinarId}/open`, { cookie });
+    const facilitator = await TestClient.connect(t, { webinarId }, cookie);
+    clients.push(facilitator);
+    const people: TestClient[] = [];
+    for (const inv of invites) people.push(await TestClient.connect(t, { invite: inv.token }));
+    clients.push(...people);
+    await facilitator.waitForState((s) => s.state.present.length === names.length);
+    slow.mints = 0;
+    const opened = await facilitator.request('breakouts:open', {
+      exercise: { themeId: 'structure' },
+      groups: [invites.slice(0, 3).map((i) => i.id), invites.slice(3).map((i) => i.id)],
+    });
+    expect(opened.ok).toBe(true);
+    // Ten more commits while the six grants are still being minted.
+    for (let i = 0; i < 10; i++) {
+      expect((await facilitator.request('broadcast:send', { text: `melding ${i}` })).ok).toBe(true);
+    }
+    // And breakouts close again before the first grants are back: everyone belongs in the plenary.
+    expect((await facilitator.request('breakouts:close', { immediately: true })).ok).toBe(true);
+    await facilitator.waitForState((s) => s.state.breakouts === null);
+    for (const p of people) await p.until(() => p.assignments.at(-1)?.groupId === null, 30_000);
+    // Once every grant is back (stale ones too), look again: nobody was sent back to a group.
+    await facilitator.until(() => slow.inFlight === 0);
+    for (const p of people) expect(p.assignments.at(-1)?.groupId).toBeNull();
+    // Six people, two places each (group, then plenary): at most two grants per person.
+    expect(slow.mints).toBeLessThanOrEqual(names.length * 2);
+  });
+});
