@@ -7,7 +7,9 @@
 import { createHash } from 'node:crypto';
 import { connect as connectTcp, createServer as createTcpServer, type Socket as TcpSocket } from 'node:net';
 import { Writable } from 'node:stream';
+import { PROTOCOL_VERSION, RECONNECTION } from '@rundgang/shared';
 import { AccessToken } from 'livekit-server-sdk';
+import { io as connectIo } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openedEvents } from '../../shared/src/domain/session-test-fixtures.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
@@ -598,5 +600,47 @@ describe('a slow LiveKit', { timeout: 120_000 }, () => {
     for (const p of people) expect(p.assignments.at(-1)?.groupId).toBeNull();
     // Six people, two places each (group, then plenary): at most two grants per person.
     expect(slow.mints).toBeLessThanOrEqual(names.length * 2);
+  });
+});
+
+describe('back after a restart', { timeout: 120_000 }, () => {
+  it("every client with the browser's reconnection settings is back within 3 s of the server listening", async () => {
+    let t = await startTestApp('pglite');
+    const { cookie } = await signedInFacilitator(t);
+    const { invites } = await webinarWithParticipants(t, cookie, ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
+    const url = t.url;
+    const sockets = invites.flatMap((inv) =>
+      [0, 1].map(() =>
+        connectIo(url, {
+          auth: { protocol: PROTOCOL_VERSION, invite: inv.token },
+          transports: ['websocket'],
+          forceNew: true,
+          ...RECONNECTION,
+        }),
+      ),
+    );
+    try {
+      await Promise.all(
+        sockets.map((s) => new Promise<void>((r) => (s.connected ? r() : s.once('connect', () => r())))),
+      );
+      const back = sockets.map(
+        (s) => new Promise<number>((r) => s.io.once('reconnect', () => r(Date.now()))),
+      );
+      // Down for a while, as in a real restart: the clients' retries have grown by then.
+      await t.app.close();
+      await new Promise((r) => setTimeout(r, 6_000));
+      t = await startTestApp('pglite', {
+        testDb: await t.testDb.reopen(),
+        port: t.port,
+        livekit: t.livekitConn,
+      });
+      const listening = Date.now();
+      const times = await Promise.all(back);
+      const worst = Math.max(...times) - listening;
+      expect(worst).toBeLessThan(3_000);
+    } finally {
+      for (const s of sockets) s.close();
+      await t.close();
+    }
   });
 });
