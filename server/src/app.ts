@@ -13,7 +13,7 @@ import { configPlugin, dbPlugin, livekitPlugin } from './plugins/deps.ts';
 import { httpContractPlugin } from './plugins/http-contract.ts';
 import { realtimePlugin } from './plugins/realtime.ts';
 import { retentionPlugin } from './plugins/retention.ts';
-import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { earlyClientError, earlyFrameworkError, securityHeadersPlugin } from './plugins/security-headers.ts';
 import type { Realtime } from './realtime/realtime.ts';
 import { authRoutes } from './routes/auth.ts';
 import { coFacilitatorRoutes } from './routes/co-facilitators.ts';
@@ -60,6 +60,9 @@ export async function buildApp(
       serializers: { req: safeRequest },
     },
     bodyLimit: 64 * 1024,
+    // Errors before any hook: security headers, and no echo of the URL (it may hold a token).
+    frameworkErrors: earlyFrameworkError,
+    clientErrorHandler: earlyClientError,
     // Shutting down closes keep-alive connections too, instead of waiting for browsers to let go.
     forceCloseConnections: true,
   });

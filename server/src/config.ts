@@ -29,6 +29,8 @@ const EnvSchema = z
     /** e.g. `smtp://user:pass@mail.example.no:587`; unset = invites are not emailed. */
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().min(3).default('Rundgang <noreply@rundgang.local>'),
+    SOCKET_REQUIRE_ORIGIN: bool.optional(),
+    NODE_ENV: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -62,6 +64,8 @@ export interface Config {
   /** Feedback cards older than this are deleted (data minimisation). */
   feedbackRetentionDays: number;
   cookieSecure: boolean;
+  /** Refuse websockets without an Origin header (on by default when NODE_ENV=production). */
+  requireSocketOrigin: boolean;
   logLevel: string;
   /** Where invite emails go out (secret: holds credentials; never logged). */
   smtpUrl: string | undefined;
@@ -102,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lowVideo: e.RUNDGANG_LOW_VIDEO,
     feedbackRetentionDays: e.FEEDBACK_RETENTION_DAYS,
     cookieSecure: e.COOKIE_SECURE ?? e.PUBLIC_URL?.startsWith('https://') ?? false,
+    requireSocketOrigin: e.SOCKET_REQUIRE_ORIGIN ?? e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

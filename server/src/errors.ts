@@ -1,4 +1,8 @@
-/** Typed HTTP errors and zod parsing that turns bad input into a clear 400, never a crash. */
+/**
+ * Typed HTTP errors, zod parsing that turns bad input into a clear 400, and the mapping of
+ * database failures to typed codes — so input never becomes a 500 and a database error, whose
+ * message and detail may quote what a person wrote, is never logged as it came.
+ */
 import type { ApiError, ErrorCode } from '@rundgang/shared';
 import type { z } from 'zod';
 
@@ -11,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   protocol_mismatch: 426,
   livekit_unavailable: 503,
+  database_unavailable: 503,
   internal: 500,
 };
 
@@ -40,4 +45,68 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.in
   const result = schema.safeParse(input);
   if (!result.success) throw new AppError('bad_request', describeIssues(result.error));
   return result.data;
+}
+
+// Node socket errors that mean the database cannot be reached at all.
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  'EHOSTUNREACH',
+]);
+
+/** The SQLSTATE (or Node errno) of a database error; undefined for anything else. */
+function databaseCode(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** True for errors of a pool or client that lost (or never got) its connection. */
+function isConnectionFailure(err: unknown, code: string | undefined): boolean {
+  if (code && (CONNECTION_ERRNOS.has(code) || /^(08|53|57P0)/.test(code) || code === '57014')) return true;
+  // node-postgres says these in words only (pool or connection timeouts, a dropped connection).
+  const message = err instanceof Error ? err.message : '';
+  return /timeout exceeded when trying to connect|Connection terminated|Query read timeout|connection timeout/i.test(
+    message,
+  );
+}
+
+/**
+ * A database error as the AppError a person should get, or undefined when `err` is not one the
+ * database raised: unreachable or too slow → `database_unavailable`; data the database refused
+ * (class 22: bad encoding, too long, out of range; 23514 check) → `bad_request`; a key taken or
+ * gone → `conflict`.
+ */
+export function databaseErrorAsAppError(err: unknown): AppError | undefined {
+  const code = databaseCode(err);
+  if (isConnectionFailure(err, code))
+    return new AppError('database_unavailable', 'The database is not reachable');
+  if (!code || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  if (code.startsWith('22') || code === '23514' || code === '23502') {
+    return new AppError('bad_request', 'The input could not be stored');
+  }
+  if (code.startsWith('23')) return new AppError('conflict', 'This conflicts with what is already stored');
+  return undefined;
+}
+
+/**
+ * What may be logged of an error: for a database error only its code, constraint and routine
+ * (its message, detail and where may quote user content); for anything else name and stack.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  if (typeof err !== 'object' || err === null) return { value: typeof err };
+  const e = err as {
+    name?: unknown;
+    code?: unknown;
+    constraint?: unknown;
+    routine?: unknown;
+    stack?: unknown;
+  };
+  if (typeof e.code === 'string') {
+    return { name: e.name, code: e.code, constraint: e.constraint, routine: e.routine };
+  }
+  return { name: e.name, stack: e.stack };
 }

@@ -9,21 +9,22 @@ import { RosterParticipant } from './domain/roster.ts';
 import { RosterImportPreview } from './domain/roster-csv.ts';
 import { DEFAULT_WEBINAR_MINUTES, LocalDate, LocalTime, WebinarMinutes } from './domain/series.ts';
 import { FeedbackCardView } from './realtime.ts';
+import { safeText } from './safe-text.ts';
 
 /** Email + password for a facilitator login. */
 export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(200),
+  password: safeText().min(1).max(200),
 });
 /** Body of `POST /api/auth/login`. */
 export type LoginBody = z.infer<typeof LoginBody>;
 
 /** One-time setup of the first facilitator, with the token printed at first start. */
 export const SetupBody = z.object({
-  token: z.string().min(10).max(200),
-  name: z.string().trim().min(1).max(100),
+  token: safeText().min(10).max(200),
+  name: safeText().trim().min(1).max(100),
   email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(10, 'password must be at least 10 characters').max(200),
+  password: safeText().min(10, 'password must be at least 10 characters').max(200),
 });
 /** Body of `POST /api/setup`. */
 export type SetupBody = z.infer<typeof SetupBody>;
@@ -40,7 +41,7 @@ export type WebinarStatus = z.infer<typeof WebinarStatus>;
 
 /** Body of `POST /api/webinars`: a new webinar in a new series. */
 export const CreateWebinarBody = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: safeText().trim().min(1).max(200),
 });
 /** Body of `POST /api/webinars`. */
 export type CreateWebinarBody = z.infer<typeof CreateWebinarBody>;
@@ -66,9 +67,9 @@ export type WebinarSummary = z.infer<typeof WebinarSummary>;
 
 /** Body of `POST /api/webinars/:id/participants`. */
 export const CreateParticipantBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  municipality: z.string().trim().max(100).optional(),
-  workplace: z.string().trim().max(100).optional(),
+  name: safeText().trim().min(1).max(100),
+  municipality: safeText().trim().max(100).optional(),
+  workplace: safeText().trim().max(100).optional(),
 });
 /** Body of `POST /api/webinars/:id/participants`. */
 export type CreateParticipantBody = z.infer<typeof CreateParticipantBody>;

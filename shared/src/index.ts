@@ -33,3 +33,4 @@ export * from './http-routes.ts';
 export * from './protocol.ts';
 export * from './realtime.ts';
 export * from './rooms.ts';
+export * from './safe-text.ts';

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'protocol_mismatch',
   'livekit_unavailable',
+  'database_unavailable',
   'internal',
 ] as const;
 /** One of {@link ERROR_CODES}. */
@@ -68,3 +69,15 @@ export const fail = (code: ErrorCode, message: string): Ack<never> => ({
 
 /** Largest socket message the server accepts (bytes). */
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
+
+/**
+ * How clients reconnect after a server restart: retries start at 300 ms and grow to at most 2 s,
+ * each spread by ±50 % so sixty tabs do not knock at the same moment — every client tries again
+ * within 2 s of the server listening and is synced within 3 s (socket.io's default, up to 5 s
+ * between tries, made people wait 2–5 s). socket.io-client options.
+ */
+export const RECONNECTION = {
+  reconnectionDelay: 300,
+  reconnectionDelayMax: 2_000,
+  randomizationFactor: 0.5,
+} as const;

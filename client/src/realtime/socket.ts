@@ -3,6 +3,7 @@ import {
   type ClientToServerEvents,
   type HandshakeAuth,
   PROTOCOL_VERSION,
+  RECONNECTION,
   type ServerToClientEvents,
 } from '@rundgang/shared';
 import { io, type Socket } from 'socket.io-client';
@@ -31,5 +32,6 @@ export function createSocket(target: SessionTarget): RundgangSocket {
     auth: handshakeAuth(target),
     withCredentials: true,
     ackTimeout: ACK_TIMEOUT_MS,
+    ...RECONNECTION,
   });
 }

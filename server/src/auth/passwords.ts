@@ -20,3 +20,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await scrypt(password, Buffer.from(saltB64, 'base64'), expected.length);
   return timingSafeEqual(actual, expected);
 }
+
+// A real hash of a random password, made once: checking against it takes as long as a real check.
+const dummyHash = hashPassword(randomBytes(16).toString('hex'));
+
+/**
+ * True when `password` matches `stored`; with no stored hash (no such account) it checks against
+ * a throwaway hash and answers false, so an unknown email takes as long as a wrong password and
+ * timing does not tell which emails have accounts.
+ */
+export async function verifyPasswordOrDummy(password: string, stored: string | undefined): Promise<boolean> {
+  const matches = await verifyPassword(password, stored ?? (await dummyHash));
+  return stored !== undefined && matches;
+}

@@ -220,6 +220,11 @@ export async function resolveInvite(
   return webinar ? { participant, webinar } : undefined;
 }
 
+/** True while a participant with this id exists (a deleted one is gone for good). */
+export async function participantExists(db: Queryable, participantId: string): Promise<boolean> {
+  return (await db.query('select 1 from participants where id = $1', [participantId])).length > 0;
+}
+
 /** Deletes a participant of a series and, by cascade, the feedback cards they wrote or received. */
 export async function deleteParticipant(
   db: Queryable,

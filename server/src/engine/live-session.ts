@@ -27,14 +27,33 @@ export type PersistAlongside = (tx: Queryable, decidedOn: SessionState) => Promi
 /** Called after events are persisted and applied. */
 export type CommitListener = (session: LiveSession, events: SessionEvent[], before: SessionState) => void;
 
+/**
+ * Told when recording an overdue deadline failed (the database is down or too slow): at the first
+ * failure of a streak and then at most every {@link TICK_FAILURE_REPORT_MS}, with the streak's length.
+ */
+export type TickFailureListener = (err: unknown, failures: number) => void;
+
 /** setTimeout cannot wait longer than this; a later deadline just re-arms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A streak of failed ticks is reported at most this often. */
+export const TICK_FAILURE_REPORT_MS = 30_000;
+/** The longest wait between retries of an overdue deadline while the database fails. */
+export const MAX_TICK_RETRY_MS = 10_000;
+
+/** How long to wait before retrying an overdue deadline after `failures` failures in a row. */
+export function tickRetryDelayMs(failures: number): number {
+  if (failures <= 0) return 50;
+  return Math.min(MAX_TICK_RETRY_MS, 250 * 2 ** (failures - 1));
+}
 
 /** A webinar's live session. */
 export class LiveSession {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Overdue ticks that failed in a row, and when the streak was last reported. */
+  private tickFailures = 0;
+  private tickFailureReportedAt = Number.NEGATIVE_INFINITY;
 
   private constructor(
     readonly webinarId: string,
@@ -43,6 +62,7 @@ export class LiveSession {
     private readonly onCommit: CommitListener,
     public state: SessionState,
     public seq: number,
+    private readonly onTickFailed: TickFailureListener = () => {},
   ) {}
 
   /** Rebuilds the session from its log and arms its timer. */
@@ -51,10 +71,11 @@ export class LiveSession {
     db: Db,
     now: () => number,
     onCommit: CommitListener,
+    onTickFailed?: TickFailureListener,
   ): Promise<LiveSession> {
     const log = await loadEvents(db, webinarId);
     const state = replaySession(log.map((row) => row.event));
-    const session = new LiveSession(webinarId, db, now, onCommit, state, log.at(-1)?.seq ?? 0);
+    const session = new LiveSession(webinarId, db, now, onCommit, state, log.at(-1)?.seq ?? 0, onTickFailed);
     session.arm();
     return session;
   }
@@ -120,15 +141,31 @@ export class LiveSession {
     return times.length ? Math.min(...times) : undefined;
   }
 
+  private tickFailed(err: unknown): void {
+    this.tickFailures += 1;
+    const t = this.now();
+    if (this.tickFailures === 1 || t - this.tickFailureReportedAt >= TICK_FAILURE_REPORT_MS) {
+      this.tickFailureReportedAt = t;
+      this.onTickFailed(err, this.tickFailures);
+    }
+  }
+
   private arm(): void {
     clearTimeout(this.timer);
     const due = this.nextDueAt();
     if (due === undefined || this.closed) return;
-    // An overdue deadline is handled shortly, not in a tight loop if nothing comes of it.
-    const wait = due > this.now() ? Math.min(due - this.now(), MAX_TIMER_MS) : 50;
+    // An overdue deadline is handled shortly; while recording it fails (the database is down),
+    // retries back off to MAX_TICK_RETRY_MS instead of hammering it every 50 ms.
+    const wait =
+      due > this.now() ? Math.min(due - this.now(), MAX_TIMER_MS) : tickRetryDelayMs(this.tickFailures);
     this.timer = setTimeout(() => {
       void this.run(() => ok([]))
-        .catch(() => {})
+        .then(
+          () => {
+            this.tickFailures = 0;
+          },
+          (err: unknown) => this.tickFailed(err),
+        )
         .finally(() => this.arm());
     }, wait);
     this.timer.unref?.();

@@ -1,6 +1,6 @@
 /** Loads each live webinar's session once and keeps it; closes them all at shutdown. */
 import type { Db } from '../db/db.ts';
-import { type CommitListener, LiveSession } from './live-session.ts';
+import { type CommitListener, LiveSession, type TickFailureListener } from './live-session.ts';
 
 /** The live sessions of this server process. */
 export class SessionRegistry {
@@ -10,13 +10,14 @@ export class SessionRegistry {
     private readonly db: Db,
     private readonly now: () => number,
     private readonly onCommit: CommitListener,
+    private readonly onTickFailed?: TickFailureListener,
   ) {}
 
   /** The webinar's session, loaded from its log on first use. */
   get(webinarId: string): Promise<LiveSession> {
     let session = this.sessions.get(webinarId);
     if (!session) {
-      session = LiveSession.load(webinarId, this.db, this.now, this.onCommit);
+      session = LiveSession.load(webinarId, this.db, this.now, this.onCommit, this.onTickFailed);
       session.catch(() => this.sessions.delete(webinarId));
       this.sessions.set(webinarId, session);
     }

@@ -41,6 +41,8 @@ export interface MintedToken {
 
 /** Join tokens live minutes; LiveKit refreshes tokens of connected clients itself. */
 export const TOKEN_TTL_SECONDS = 5 * 60;
+/** LiveKit still accepts a token this long after its `exp` (clock skew leeway). */
+export const LIVEKIT_EXPIRY_LEEWAY_SECONDS = 60;
 
 /** Adapter over one LiveKit server. */
 export class LiveKitAdapter {
@@ -64,7 +66,8 @@ export class LiveKitAdapter {
     const at = new AccessToken(this.conn.apiKey, this.conn.apiSecret, {
       identity: args.identity,
       name: args.name,
-      ttl: TOKEN_TTL_SECONDS,
+      // Minted shorter by LiveKit's leeway, so the lifetime it really has is TOKEN_TTL_SECONDS.
+      ttl: TOKEN_TTL_SECONDS - LIVEKIT_EXPIRY_LEEWAY_SECONDS,
     });
     at.addGrant({
       room: args.room,
@@ -105,6 +108,13 @@ export class LiveKitAdapter {
         canUpdateMetadata: false,
         canSubscribeMetrics: false,
       },
+    });
+  }
+
+  /** Disconnects one identity from a room at once (a removed person); gone already is fine. */
+  async removeParticipant(room: string, identity: string): Promise<void> {
+    await this.rooms.removeParticipant(room, identity).catch((err: unknown) => {
+      if (!/not found|does not exist/i.test(String((err as { message?: unknown })?.message))) throw err;
     });
   }
 

@@ -57,7 +57,8 @@ export const authPlugin = fp(
         req.who = { auth: 'facilitator', facilitator: await requireFacilitator(db, req) };
       }
     });
-    app.addHook('preHandler', async (req) => {
+    // Before body validation: a caller without access learns nothing, not even the body's rules.
+    app.addHook('preValidation', async (req) => {
       const auth = req.routeOptions.config.auth;
       if (auth === 'facilitatorOfWebinar' && req.who?.auth === 'facilitator') {
         const { facilitator } = req.who;

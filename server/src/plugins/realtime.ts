@@ -24,6 +24,7 @@ export const realtimePlugin = fp<{ now?: (() => number) | undefined }>(
       livekit: app.livekit,
       log: app.log,
       allowedOrigins: app.config.allowedOrigins,
+      requireOrigin: app.config.requireSocketOrigin,
       ...(opts.now ? { now: opts.now } : {}),
       loadWebinar: (id) => webinarById(db, id),
     });

@@ -1,6 +1,7 @@
 /** Retention: feedback cards older than the configured number of days go at start, then daily. */
 import fp from 'fastify-plugin';
 import { purgeCardsOlderThan } from '../db/feedback-cards.ts';
+import { loggableError } from '../errors.ts';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -10,7 +11,7 @@ export const retentionPlugin = fp(
     const purge = () =>
       purgeCardsOlderThan(app.db, app.config.feedbackRetentionDays)
         .then((n) => n && app.log.info({ deleted: n }, 'feedback cards past retention deleted'))
-        .catch((err) => app.log.error({ err }, 'retention purge failed'));
+        .catch((err) => app.log.error({ err: loggableError(err) }, 'retention purge failed'));
     const timer = setInterval(purge, DAY_MS);
     timer.unref();
     app.addHook('onReady', async () => void purge());

@@ -56,6 +56,8 @@ import {
   ThemesListRequest,
   TimerControlRequest,
   TimerUndoRequest,
+  UNSAFE_TEXT_MESSAGE,
+  unsafeTextPath,
 } from '@rundgang/shared';
 import type { z } from 'zod';
 import type { Db } from '../db/db.ts';
@@ -64,7 +66,7 @@ import { participantsOfSeries } from '../db/repo.ts';
 import { themesOfSeries } from '../db/series-themes.ts';
 import { plenarySummary, submitCard, visibleCards } from '../engine/feedback.ts';
 import type { LiveSession } from '../engine/live-session.ts';
-import { AppError, describeIssues } from '../errors.ts';
+import { AppError, databaseErrorAsAppError, describeIssues } from '../errors.ts';
 import type { Orchestrator } from './orchestrator.ts';
 
 /** What a handler can reach. */
@@ -350,13 +352,18 @@ export async function dispatch<R>(
 ): Promise<Ack<R>> {
   // Policy first: a participant learns nothing about a facilitator command's payload rules.
   if (!allowed(entry.capability, ctx.identity)) return fail('forbidden', 'You are not allowed to do this');
+  // Before the schema: text the database cannot store is refused in any field (see safe-text.ts).
+  const unsafe = unsafeTextPath(payload);
+  if (unsafe) return fail('bad_request', `${unsafe}: ${UNSAFE_TEXT_MESSAGE}`);
   const parsed = entry.schema.safeParse(payload);
   if (!parsed.success) return fail('bad_request', describeIssues(parsed.error));
   try {
     return ok(await entry.handle(parsed.data, ctx));
   } catch (err) {
     if (err instanceof AppError) return fail(err.code, err.message);
+    const fromDatabase = databaseErrorAsAppError(err);
     onError(err);
+    if (fromDatabase) return fail(fromDatabase.code, fromDatabase.message);
     return fail('internal', 'Something went wrong on the server');
   }
 }

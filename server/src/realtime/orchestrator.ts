@@ -24,7 +24,7 @@ import {
 } from '@rundgang/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { LiveSession } from '../engine/live-session.ts';
-import { AppError } from '../errors.ts';
+import { AppError, loggableError } from '../errors.ts';
 import { type LiveKitAdapter, type MediaGrant, WITHOUT_MICROPHONE } from '../livekit/adapter.ts';
 import {
   facilitatorChannel,
@@ -42,10 +42,34 @@ export function placeOf(state: SessionState, identity: SocketIdentity): string |
   return seatOf(state, identity.participantId)?.groupId ?? null;
 }
 
-const FULL: MediaGrant = { canPublish: true, canSubscribe: true, canPublishData: true };
-const LISTEN_ONLY: MediaGrant = { canPublish: false, canSubscribe: true, canPublishData: true };
+// No data channel: nothing in the client publishes data, so no token allows it.
+const FULL: MediaGrant = { canPublish: true, canSubscribe: true, canPublishData: false };
+const LISTEN_ONLY: MediaGrant = { canPublish: false, canSubscribe: true, canPublishData: false };
 /** In the plenary with the microphone locked by a facilitator: camera and screen, no microphone. */
 const MIC_LOCKED: MediaGrant = { ...FULL, canPublishSources: WITHOUT_MICROPHONE };
+
+/** Room grants on people's behalf that may be in flight towards LiveKit at once. */
+export const GRANT_CONCURRENCY = 8;
+/** The longest wait before a failed room grant is tried again. */
+const MAX_GRANT_RETRY_MS = 10_000;
+
+/** Runs at most `limit` of the given tasks at once; the rest wait in order. */
+export function concurrencyLimit(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    // A finishing task hands its slot straight to the next in line, so the count never overshoots.
+    if (running >= limit) await new Promise<void>((r) => waiting.push(r));
+    else running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
 
 /**
  * Orchestrates rooms, tokens and broadcasts for all live sessions.
@@ -67,6 +91,12 @@ export class Orchestrator {
   private readonly plenaryLocked = new Map<string, Set<string>>();
   /** Display names of connected participants, per webinar, for tokens minted on their behalf. */
   private readonly names = new Map<string, Map<string, string>>();
+  /** People (webinar/participant) with a room grant in flight: one at a time per person. */
+  private readonly granting = new Set<string>();
+  /** People whose last room grant failed: when to try again. */
+  private readonly grantBackoff = new Map<string, { failures: number; retryAt: number }>();
+  /** Room grants made on people's behalf wait here so LiveKit sees a bounded number at once. */
+  private readonly grantSlots = concurrencyLimit(GRANT_CONCURRENCY);
 
   constructor(
     private readonly io: Emitter,
@@ -193,18 +223,40 @@ export class Orchestrator {
   /** Sends a new room assignment to every present participant whose place changed. */
   private async reassign(session: LiveSession): Promise<void> {
     const state = session.state;
-    const changed = state.present.filter((id) => {
-      const place = placeOf(state, {
-        kind: 'participant',
-        participantId: id,
-        name: '',
-        webinarId: '',
-        seriesId: '',
-      });
-      return this.placeTold(session.webinarId, id) !== place;
+    const changed = state.present.filter(
+      (id) => this.placeTold(session.webinarId, id) !== this.placeNow(session, id),
+    );
+    await Promise.all(changed.map((participantId) => this.regrant(session, participantId)));
+  }
+
+  private placeNow(session: LiveSession, participantId: string): string | null {
+    return placeOf(session.state, {
+      kind: 'participant',
+      participantId,
+      name: '',
+      webinarId: '',
+      seriesId: '',
     });
-    await Promise.all(
-      changed.map(async (participantId) => {
+  }
+
+  /**
+   * Grants one person the room they belong in now, with at most one grant in flight per person:
+   * a commit during a grant does not start another, the running one looks again when it is done,
+   * and a grant whose place is no longer current is not sent (the newest assignment wins — a
+   * late answer must not send someone back to their old room). Failures back off per person
+   * instead of being retried by every commit; LiveKit sees at most GRANT_CONCURRENCY at once.
+   */
+  private async regrant(session: LiveSession, participantId: string): Promise<void> {
+    const key = `${session.webinarId}/${participantId}`;
+    if (this.granting.has(key)) return;
+    const backoff = this.grantBackoff.get(key);
+    if (backoff && backoff.retryAt > this.now()) return;
+    this.granting.add(key);
+    try {
+      for (;;) {
+        const place = this.placeNow(session, participantId);
+        if (this.placeTold(session.webinarId, participantId) === place) return;
+        if (!session.state.present.includes(participantId)) return;
         const identity: SocketIdentity = {
           kind: 'participant',
           participantId,
@@ -212,10 +264,39 @@ export class Orchestrator {
           webinarId: session.webinarId,
           seriesId: '',
         };
-        const assignment = await this.grantFor(session, identity);
+        let assignment: RoomAssignment;
+        try {
+          assignment = await this.grantSlots(() => this.grantFor(session, identity));
+        } catch (err) {
+          const failures = (backoff?.failures ?? 0) + 1;
+          const delay = Math.min(MAX_GRANT_RETRY_MS, 500 * 2 ** (failures - 1));
+          this.grantBackoff.set(key, { failures, retryAt: this.now() + delay });
+          setTimeout(() => void this.regrant(session, participantId), delay).unref?.();
+          if (failures === 1)
+            this.log.warn({ err: loggableError(err) }, 'room grant failed; retrying with backoff');
+          return;
+        }
+        this.grantBackoff.delete(key);
+        // Moved again while this grant was minted: grant the newer place instead of sending this one.
+        if (this.placeNow(session, participantId) !== assignment.groupId) continue;
         this.io.to(participantChannel(participantId)).emit('room:assigned', assignment);
-      }),
-    );
+        return;
+      }
+    } finally {
+      this.granting.delete(key);
+    }
+  }
+
+  /**
+   * Someone joined a LiveKit room (a verified webhook): their permissions there follow the policy
+   * now, whatever token they joined with — an observer who rejoins mid-conversation with a token
+   * from the preparation phase is muted at once.
+   */
+  async enforceOnJoin(session: LiveSession, room: string, participantId: string): Promise<void> {
+    const seat = seatOf(session.state, participantId);
+    if (!seat || room !== groupRoom(session.webinarId, seat.groupId)) return;
+    if (!observerMuted(session.state, participantId)) return;
+    await this.livekit.setPermissions(room, participantIdentity(participantId), LISTEN_ONLY);
   }
 
   /** Observers lose publish rights during the conversation (if the exercise says so), and get them back. */

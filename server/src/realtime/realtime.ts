@@ -13,8 +13,11 @@ import {
   MAX_SOCKET_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   type PresenceEntry,
+  participantIdentity,
+  participantOfIdentity,
   type SocketIdentity,
   SpeakingSignal,
+  seatOf,
   type WebinarPublicState,
 } from '@rundgang/shared';
 import type { FastifyBaseLogger } from 'fastify';
@@ -22,15 +25,26 @@ import { Server } from 'socket.io';
 import { facilitatorForToken, SESSION_COOKIE } from '../auth/session.ts';
 import { closeAttendance, openAttendance } from '../db/attendance.ts';
 import type { Db } from '../db/db.ts';
-import { resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
+import { participantExists, resolveInvite, webinarOfFacilitator } from '../db/repo.ts';
 import type { LiveSession } from '../engine/live-session.ts';
 import { SessionRegistry } from '../engine/session-registry.ts';
+import { databaseErrorAsAppError, loggableError } from '../errors.ts';
 import type { LiveKitAdapter } from '../livekit/adapter.ts';
 import { dispatch, type HandlerSpecAny, handlers, requestEvents } from './handlers.ts';
 import { Orchestrator } from './orchestrator.ts';
 import { tokenBucket } from './rate-limit.ts';
-import { facilitatorChannel, participantChannel, webinarChannel, webinarOfRoom } from './rooms.ts';
+import {
+  facilitatorChannel,
+  groupRoom,
+  participantChannel,
+  plenaryRoom,
+  webinarChannel,
+  webinarOfRoom,
+} from './rooms.ts';
 import type { RundgangServer, RundgangSocket } from './rundgang-server.ts';
+
+/** Most sockets one invite may hold open at once: a few tabs and devices, not a flood. */
+export const MAX_SOCKETS_PER_INVITE = 5;
 
 /** An Error carrying a code the client can read in `connect_error` (err.data.code). */
 class HandshakeError extends Error {
@@ -49,10 +63,14 @@ function parseCookie(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-/** Same-origin (Origin host = Host header) or an allow-listed origin. */
-export function originAllowed(req: IncomingMessage, allowList: string[]): boolean {
+/**
+ * Same-origin (Origin host = Host header) or an allow-listed origin. Without an Origin header (a
+ * client that is not a browser) only when `requireOrigin` is off — in production it is on, so a
+ * script cannot open sockets with a stolen cookie from outside a browser's origin rules.
+ */
+export function originAllowed(req: IncomingMessage, allowList: string[], requireOrigin = false): boolean {
   const origin = req.headers.origin;
-  if (!origin) return true; // non-browser clients send none; auth still applies
+  if (!origin) return !requireOrigin;
   if (allowList.includes(origin)) return true;
   try {
     return new URL(origin).host === req.headers.host;
@@ -62,12 +80,14 @@ export function originAllowed(req: IncomingMessage, allowList: string[]): boolea
 }
 
 async function authenticate(db: Db, socket: RundgangSocket): Promise<SocketIdentity> {
+  // The version before anything else: a tab too old to send one must hear "reload", not "invalid".
+  const protocol: unknown = (socket.handshake.auth as { protocol?: unknown } | undefined)?.protocol;
+  if (protocol !== PROTOCOL_VERSION) {
+    throw new HandshakeError('protocol_mismatch', 'This page is out of date; please reload it');
+  }
   const parsed = HandshakeAuth.safeParse(socket.handshake.auth);
   if (!parsed.success) throw new HandshakeError('bad_request', 'Invalid handshake');
   const auth = parsed.data;
-  if (auth.protocol !== PROTOCOL_VERSION) {
-    throw new HandshakeError('protocol_mismatch', 'This page is out of date; please reload it');
-  }
   if (auth.invite) {
     const found = await resolveInvite(db, auth.invite);
     if (!found) throw new HandshakeError('unauthorized', 'This invite link is not valid');
@@ -101,6 +121,10 @@ export interface RealtimeOptions {
   livekit: LiveKitAdapter;
   log: FastifyBaseLogger;
   allowedOrigins: string[];
+  /** Refuse sockets that send no Origin header (production). */
+  requireOrigin?: boolean;
+  /** Most sockets one invite may hold open at once (tabs, devices). */
+  maxSocketsPerInvite?: number;
   /** Reads a webinar's title and status for the public state. */
   loadWebinar: (
     webinarId: string,
@@ -119,10 +143,13 @@ export interface Realtime {
   webinarChanged(webinarId: string): void;
   /** The webinar has ended: everyone in it is told (status ended) and then disconnected. */
   webinarEnded(webinarId: string, title: string): void;
-  /** A participant's invite link was revoked: their open sockets lose access at once. */
-  participantRevoked(participantId: string): void;
   /** Disconnects a facilitator's open sockets in a series' webinars (they were removed from it). */
   disconnectFacilitator(seriesId: string, facilitatorId: string): void;
+  /**
+   * A person was removed from a series (deleted, or their invite revoked): their sockets end now
+   * and they are taken out of every LiveKit room they are in, instead of keeping what they had.
+   */
+  removeParticipant(seriesId: string, participantId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -131,12 +158,19 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
   const io: RundgangServer = new Server(o.httpServer, {
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     serveClient: false,
-    allowRequest: (req, cb) => cb(null, originAllowed(req, o.allowedOrigins)),
+    allowRequest: (req, cb) => cb(null, originAllowed(req, o.allowedOrigins, o.requireOrigin)),
   });
   const now = o.now ?? Date.now;
   const orchestrator = new Orchestrator(io, o.livekit, o.log, now);
-  const sessions = new SessionRegistry(o.db, now, (session, events, before) =>
-    orchestrator.onCommit(session, events, before),
+  const sessions = new SessionRegistry(
+    o.db,
+    now,
+    (session, events, before) => orchestrator.onCommit(session, events, before),
+    (err, failures) =>
+      o.log.warn(
+        { err: loggableError(err), failures },
+        'an overdue phase change could not be recorded; retrying',
+      ),
   );
   const sessionOf = new WeakMap<RundgangSocket, LiveSession>();
 
@@ -162,7 +196,23 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
           present: presence(webinarId),
         });
       })
-      .catch((err) => o.log.error({ err }, 'could not broadcast webinar state'));
+      .catch((err) => o.log.error({ err: loggableError(err) }, 'could not broadcast webinar state'));
+  };
+
+  // Sockets admitted per participant (tabs and devices of one invite).
+  const socketsOf = new Map<string, number>();
+  const maxPerInvite = o.maxSocketsPerInvite ?? MAX_SOCKETS_PER_INVITE;
+
+  const admitParticipantSocket = (socket: RundgangSocket, participantId: string) => {
+    const open = socketsOf.get(participantId) ?? 0;
+    if (open >= maxPerInvite)
+      throw new HandshakeError('rate_limited', 'This invite link is open in too many tabs');
+    socketsOf.set(participantId, open + 1);
+    socket.once('disconnect', () => {
+      const left = (socketsOf.get(participantId) ?? 1) - 1;
+      if (left > 0) socketsOf.set(participantId, left);
+      else socketsOf.delete(participantId);
+    });
   };
 
   // Attendance writes of one participant run in order, so a quick leave never lands before its join.
@@ -182,12 +232,19 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
       .then(async (identity) => {
         socket.data.identity = identity;
         sessionOf.set(socket, await sessions.get(identity.webinarId));
+        // Checked and counted with no await in between, so parallel handshakes cannot overshoot.
+        if (identity.kind === 'participant') admitParticipantSocket(socket, identity.participantId);
         next();
       })
       .catch((err) => {
         if (err instanceof HandshakeError) return next(err);
-        o.log.error({ err }, 'handshake failed');
-        next(new HandshakeError('internal', 'Server error during handshake'));
+        o.log.error({ err: loggableError(err) }, 'handshake failed');
+        const fromDatabase = databaseErrorAsAppError(err);
+        next(
+          fromDatabase
+            ? new HandshakeError(fromDatabase.code, fromDatabase.message)
+            : new HandshakeError('internal', 'Server error during handshake'),
+        );
       });
   });
 
@@ -201,20 +258,23 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     for (const event of requestEvents) {
       const entry: HandlerSpecAny = handlers[event];
       // What arrives is untrusted until the entry's schema has parsed it: unknown, not the contract's type.
-      socket.on(event, (payload: unknown, ack: unknown) => {
-        // A request without an ack callback is malformed: ignore it rather than throw.
+      socket.on(event, (...args: unknown[]) => {
+        // socket.io puts the ack last, whatever came before it; without one nobody can be answered.
+        const ack = args.at(-1);
         if (typeof ack !== 'function') return;
         if (!allow()) return ack(fail('rate_limited', 'Too many requests; slow down'));
-        dispatch(entry, payload, ctx, (err) => o.log.error({ err, event }, 'socket handler failed')).then(
-          (res) => ack(res),
-        );
+        if (args.length !== 2) return ack(fail('bad_request', 'A request is one payload and an ack'));
+        const payload = args[0];
+        dispatch(entry, payload, ctx, (err) =>
+          o.log.error({ err: loggableError(err), event }, 'socket handler failed'),
+        ).then((res) => ack(res));
       });
     }
     socket.join(webinarChannel(identity.webinarId));
     if (identity.kind === 'facilitator') socket.join(facilitatorChannel(identity.webinarId));
     socket.emit('session:updated', orchestrator.snapshot(session));
     webinarChanged(identity.webinarId);
-    const logFailure = (err: unknown) => o.log.error({ err }, 'presence update failed');
+    const logFailure = (err: unknown) => o.log.error({ err: loggableError(err) }, 'presence update failed');
     if (identity.kind === 'participant') {
       const { participantId } = identity;
       socket.join(participantChannel(participantId));
@@ -268,6 +328,17 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     rooms.set(e.room, ids);
     if (e.event === 'participant_joined') ids.add(e.identity);
     else ids.delete(e.identity);
+    const participantId = participantOfIdentity(e.identity);
+    if (e.event === 'participant_joined' && participantId) {
+      // A token outlives a deletion by minutes: whoever joins with one after that is taken out;
+      // anyone else gets the permissions the session gives them now, not those of their token.
+      participantExists(o.db, participantId)
+        .then(async (exists) => {
+          if (!exists) return o.livekit.removeParticipant(e.room, e.identity);
+          return orchestrator.enforceOnJoin(await sessions.get(webinarId), e.room, participantId);
+        })
+        .catch((err: unknown) => o.log.warn({ err: loggableError(err) }, 'could not check a LiveKit join'));
+    }
     io.to(facilitatorChannel(webinarId)).emit('media:presence', mediaPresenceOf(webinarId));
   };
 
@@ -285,9 +356,6 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     media.delete(webinarId);
     sessions.release(webinarId).catch((err) => o.log.error({ err }, 'could not release an ended session'));
   };
-  const participantRevoked = (participantId: string) => {
-    io.in(participantChannel(participantId)).disconnectSockets(true);
-  };
   const disconnectFacilitator = (seriesId: string, facilitatorId: string) => {
     for (const socket of io.of('/').sockets.values()) {
       const identity = socket.data.identity;
@@ -301,6 +369,32 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
       }
     }
   };
+  const removeParticipant = async (seriesId: string, participantId: string) => {
+    const webinarIds = new Set<string>();
+    for (const socket of await io.in(participantChannel(participantId)).fetchSockets()) {
+      if (socket.data.identity.seriesId === seriesId) webinarIds.add(socket.data.identity.webinarId);
+    }
+    io.in(participantChannel(participantId)).disconnectSockets(true);
+    const identity = participantIdentity(participantId);
+    const rooms = new Set<string>();
+    for (const webinarId of webinarIds) {
+      rooms.add(plenaryRoom(webinarId));
+      const seat = seatOf((await sessions.get(webinarId)).state, participantId);
+      if (seat) rooms.add(groupRoom(webinarId, seat.groupId));
+    }
+    for (const byRoom of media.values()) {
+      for (const [room, ids] of byRoom) if (ids.has(identity)) rooms.add(room);
+    }
+    await Promise.all(
+      [...rooms].map((room) =>
+        o.livekit
+          .removeParticipant(room, identity)
+          .catch((err: unknown) =>
+            o.log.warn({ err: loggableError(err), room }, 'could not remove from LiveKit'),
+          ),
+      ),
+    );
+  };
 
   return {
     io,
@@ -309,8 +403,8 @@ export function attachRealtime(o: RealtimeOptions): Realtime {
     mediaEvent,
     webinarChanged,
     webinarEnded,
-    participantRevoked,
     disconnectFacilitator,
+    removeParticipant,
     // Not io.close(): that would also close the HTTP server, which Fastify owns.
     close: async () => {
       // Closing transports (not disconnecting sockets) lets clients reconnect by themselves

@@ -75,6 +75,8 @@ export async function participantRoutes(app: FastifyInstance) {
     if (!(await deleteParticipant(db, seriesId, req.params.participantId))) {
       throw new AppError('not_found', 'No such participant in this series');
     }
+    // Someone taken off the roster loses their open sockets and LiveKit sessions at once.
+    await app.realtime.removeParticipant(seriesId, req.params.participantId);
     reply.code(204);
   });
 

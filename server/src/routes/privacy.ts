@@ -42,6 +42,8 @@ export async function privacyRoutes(app: FastifyInstance) {
     if (!(await deleteParticipant(db, w.series_id, req.params.participantId))) {
       throw new AppError('not_found', 'No such participant in this series');
     }
+    // Gone from the database is not enough: their open sockets and media end now too.
+    await app.realtime.removeParticipant(w.series_id, req.params.participantId);
     reply.code(204);
   });
 }

@@ -163,7 +163,8 @@ export async function seriesRoutes(app: FastifyInstance) {
   serve(app, httpRoutes.reissueInvite, async (req, _reply, { series }) => {
     const p = await replaceInviteToken(db, series.id, req.params.participantId, newToken());
     if (!p) throw new AppError('not_found', 'No such participant in this series');
-    realtime.participantRevoked(p.id);
+    // The old link's sockets and LiveKit sessions end now; the new link starts afresh.
+    await realtime.removeParticipant(series.id, p.id);
     return { participant: participantWithInvite(p) };
   });
 

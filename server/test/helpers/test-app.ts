@@ -110,6 +110,10 @@ export async function startTestApp(
     port?: number;
     /** The server's clock (default Date.now), to test what happens minutes later. */
     now?: () => number;
+    /** Fastify logger options (default: no logging), e.g. a stream that collects lines. */
+    logger?: object;
+    /** The adapter over the LiveKit connection (default: the real one as it is). */
+    adapter?: (conn: LiveKitConnection) => LiveKitAdapter;
   } = {},
 ): Promise<TestApp> {
   const testDb = opts.testDb ?? (await freshDb(kind));
@@ -117,8 +121,8 @@ export async function startTestApp(
   const livekitConn = opts.livekit ?? inject('livekit');
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...opts.env });
   const built = await buildApp(
-    { config, db, livekit: new LiveKitAdapter(livekitConn) },
-    { logger: false, now: opts.now },
+    { config, db, livekit: opts.adapter?.(livekitConn) ?? new LiveKitAdapter(livekitConn) },
+    { logger: opts.logger ?? false, now: opts.now },
   );
   await built.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const addr = built.app.server.address();
@@ -194,7 +198,8 @@ export async function webinarWithParticipants(t: TestApp, cookie: string, names:
     const r = await api(t, 'POST', `/api/webinars/${webinarId}/participants`, { cookie, body: { name } });
     invites.push({ id: r.body.participant.id, name, token: r.body.participant.invitePath.split('/').pop() });
   }
-  return { webinarId, invites };
+  const seriesId: string = body.webinar.seriesId;
+  return { webinarId, seriesId, invites };
 }
 
 /** Waits until check() returns a truthy value and returns it (polling, bounded). */

@@ -6,6 +6,7 @@
  * breakouts without touching anything.
  */
 import { z } from 'zod';
+import { safeText } from '../safe-text.ts';
 
 /** The timed phases a round can be made of, in their usual order. */
 export const PHASE_KINDS = ['preparation', 'conversation', 'feedback', 'reflection'] as const;
@@ -86,8 +87,8 @@ export type GroupSize = z.infer<typeof GroupSize>;
  * exercise 1 and 2 of a webinar get different groups, and stores it, so a reload reproduces them.
  */
 export const ExerciseConfig = z.object({
-  themeId: z.string().trim().min(1).max(100),
-  focusSkills: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  themeId: safeText().trim().min(1).max(100),
+  focusSkills: z.array(safeText().trim().min(1).max(200)).max(20).default([]),
   groupSize: GroupSize.default(3),
   phases: z
     .array(Phase)

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { type Ack, fail, ok } from '../protocol.ts';
+import { safeText } from '../safe-text.ts';
 import { type LocalizedText, TemplateId, type ThemeTemplate } from './feedback-themes.ts';
 import { EntityId } from './session-events.ts';
 
@@ -33,7 +34,7 @@ export const MAX_FREE_TEXT_LENGTH = 2000;
 
 /** The observer's mark on one focus item, with an optional concrete example. */
 export const FocusMark = z
-  .object({ mark: Mark, example: z.string().trim().max(MAX_EXAMPLE_LENGTH).optional() })
+  .object({ mark: Mark, example: safeText().trim().max(MAX_EXAMPLE_LENGTH).optional() })
   .strict();
 /** The observer's mark on one focus item. */
 export type FocusMark = z.infer<typeof FocusMark>;
@@ -45,8 +46,8 @@ export const SupportChallenge = z.number().int().min(0).max(100).nullable();
 export const FeedbackCardContent = z
   .object({
     focus: z.record(TemplateId, FocusMark),
-    workedWell: z.string().trim().max(MAX_FREE_TEXT_LENGTH),
-    tryNext: z.string().trim().max(MAX_FREE_TEXT_LENGTH),
+    workedWell: safeText().trim().max(MAX_FREE_TEXT_LENGTH),
+    tryNext: safeText().trim().max(MAX_FREE_TEXT_LENGTH),
     toolsUsed: z
       .array(TemplateId)
       .max(100)

@@ -8,6 +8,7 @@
  * checked against the theme they were filled for (see feedback-card.ts).
  */
 import { z } from 'zod';
+import { safeText } from '../safe-text.ts';
 
 /** An id of a theme, focus item or tool: lowercase letters, digits, `_` and `-` (uuids fit). */
 export const TemplateId = z
@@ -19,9 +20,9 @@ export type TemplateId = z.infer<typeof TemplateId>;
 
 const text = (max: number) =>
   z.object({
-    nb: z.string().trim().min(1).max(max),
+    nb: safeText().trim().min(1).max(max),
     /** May be left empty by a facilitator who edits in Norwegian only; see {@link localize}. */
-    en: z.string().trim().max(max),
+    en: safeText().trim().max(max),
   });
 
 /** A text in bokmål (required) and English (may be empty, then bokmål is shown). */

@@ -7,14 +7,15 @@
  */
 import { z } from 'zod';
 import { type Ack, fail, ok } from '../protocol.ts';
+import { safeText } from '../safe-text.ts';
 import type { GroupSize, GroupStrategy } from './exercise-config.ts';
 
 /** A person to be placed in a group; municipality, workplace and profession are optional. */
 export const GroupMember = z.object({
-  id: z.string().min(1),
-  municipality: z.string().nullish(),
-  workplace: z.string().nullish(),
-  profession: z.string().nullish(),
+  id: safeText().min(1),
+  municipality: safeText().nullish(),
+  workplace: safeText().nullish(),
+  profession: safeText().nullish(),
 });
 /** A person to be placed in a group. */
 export type GroupMember = z.infer<typeof GroupMember>;
@@ -155,7 +156,7 @@ export function formGroups({
 }
 
 /** One manual move on the console: put a member into the group at `toGroup`. */
-export const GroupMove = z.object({ memberId: z.string().min(1), toGroup: z.number().int().min(0) });
+export const GroupMove = z.object({ memberId: safeText().min(1), toGroup: z.number().int().min(0) });
 /** One manual move on the console. */
 export type GroupMove = z.infer<typeof GroupMove>;
 

@@ -6,6 +6,7 @@
  * discovering at the closing that there was no time left for it.
  */
 import { z } from 'zod';
+import { safeText } from '../safe-text.ts';
 import {
   DEFAULT_PHASES,
   type ExerciseConfig,
@@ -24,7 +25,7 @@ export type SegmentKind = z.infer<typeof SegmentKind>;
 /** One agenda item, e.g. "Exercise 1: leading the conversation", 60 minutes. */
 export const Segment = z.object({
   kind: SegmentKind,
-  title: z.string().trim().min(1).max(200),
+  title: safeText().trim().min(1).max(200),
   plannedMinutes: z.number().int().min(1).max(600),
 });
 /** One agenda item. */

@@ -32,7 +32,7 @@ export const OpenBreakoutsCommand = z.object({
   exercise: ExerciseConfig,
   groups: z.array(z.object({ id: Id, memberIds: z.array(Id).min(1) })).min(1),
   /** How often each member has guided earlier in the series, so they can go last this time. */
-  guideCountsInSeries: z.record(z.string(), z.number().int().min(0)).default({}),
+  guideCountsInSeries: z.record(Id, z.number().int().min(0)).default({}),
 });
 /** Payload of `breakouts:open`. */
 export type OpenBreakoutsCommand = z.input<typeof OpenBreakoutsCommand>;

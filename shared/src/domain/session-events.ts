@@ -7,13 +7,14 @@
  * place that decides which old rows still load (see `feedback_submitted`).
  */
 import { z } from 'zod';
+import { safeText } from '../safe-text.ts';
 import { ExerciseConfig } from './exercise-config.ts';
 import { WebinarPlan } from './plan.ts';
 import { RoundRoles } from './rotation.ts';
 import { TimerState } from './timers.ts';
 
 /** An id of a participant, group or breakouts run, as the server issued it. */
-export const EntityId = z.string().min(1).max(100);
+export const EntityId = safeText().min(1).max(100);
 const Id = EntityId;
 const At = z.number().int().min(0);
 const Round = z.number().int().min(0);
@@ -36,7 +37,7 @@ export const TimerExtensionMs = z
   .max(60 * 60_000);
 
 /** Text a facilitator broadcasts to every room. */
-export const BroadcastText = z.string().trim().min(1).max(500);
+export const BroadcastText = safeText().trim().min(1).max(500);
 
 /** Which observer's card is in, without its contents: what the console's tick marks need. */
 export const FeedbackReceipt = z.object({ groupId: Id, round: Round, observerId: Id });
