@@ -15,7 +15,7 @@ import { openedEvents } from '../../shared/src/domain/session-test-fixtures.ts';
 import { hashPassword } from '../src/auth/passwords.ts';
 import { issueSetupTokenIfNeeded } from '../src/auth/setup.ts';
 import type { Db } from '../src/db/db.ts';
-import { appendEvents } from '../src/db/event-log.ts';
+import { appendEvents, loadEvents } from '../src/db/event-log.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { insertFacilitator } from '../src/db/repo.ts';
 import { insertWebinarInNewSeries } from '../src/db/series.ts';
@@ -504,7 +504,9 @@ describe('a hanging database', { timeout: 60_000 }, () => {
     try {
       const f = await insertFacilitator(testDb.db, { email: 'f@example.no', name: 'F', passwordHash: 'x' });
       const w = await insertWebinarInNewSeries(testDb.db, f.id, 'Samling');
-      await appendEvents(testDb.db, w.id, 0, openedEvents());
+      // A new webinar's log already opens with its agenda; append after it.
+      const lastSeq = (await loadEvents(testDb.db, w.id)).at(-1)?.seq ?? 0;
+      await appendEvents(testDb.db, w.id, lastSeq, openedEvents());
       // The database goes down after the log is read: every write now fails to connect.
       let writes = 0;
       const down: Db = {

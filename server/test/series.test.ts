@@ -344,7 +344,8 @@ describe.each(DB_KINDS)('migration 004 on %s', (kind) => {
           ('00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-000000000001', 'Ada', 'tok_aaaaaaaaaaaaaaaaaaaaaaaa');
         insert into webinar_events (webinar_id, seq, type, payload) values
           ('00000000-0000-4000-8000-00000000000b', 1, 'participant_joined', '{}')`);
-      expect(await migrate(db)).toEqual(['004_series_schedule.sql']);
+      // 004 (and any later migration) runs over the old data.
+      expect(await migrate(db)).toContain('004_series_schedule.sql');
       const rows = await db.query<any>(
         'select title, status, position, scheduled_at, duration_minutes, ended_at from webinars order by position',
       );
