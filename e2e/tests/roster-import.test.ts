@@ -60,7 +60,7 @@ describe('roster import', () => {
       await screenshot(colleague.page, 'co-facilitator-invite');
       await colleague.page.click(tid('co-invite-submit'));
       await colleague.page
-        .locator(tid('webinar-link'), { hasText: 'Mentorprogram Vestfold' })
+        .locator(tid('series-link'), { hasText: 'Mentorprogram Vestfold' })
         .first()
         .click();
       await colleague.page.waitForFunction(

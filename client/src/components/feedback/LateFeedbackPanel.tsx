@@ -1,15 +1,18 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatClock } from '../../hooks/use-format-clock.ts';
 import { useServerNow } from '../../hooks/use-server-now.ts';
 import { useTheme } from '../../hooks/use-theme.ts';
-import { type CardSlot, draftKey, lateCardOf } from '../../lib/feedback-outbox.ts';
+import { type CardSlot, draftKey, lateCardOf, loadDraft } from '../../lib/feedback-outbox.ts';
+import { feedbackStorage } from '../../realtime/feedback-sync.ts';
 import { useAppStore } from '../../store/index.ts';
 import { FeedbackCardForm } from './FeedbackCardForm.tsx';
 
 /**
  * Back in the plenary with a card still owed: the observer finishes it here (the draft they
- * were writing is kept) until the grace period of the closed breakouts ends.
+ * were writing is kept) until the grace period of the closed breakouts ends. The form opens by
+ * itself only when there is a draft; otherwise a short notice with a button keeps the plenary's
+ * video in view (it is what everyone is there for now).
  */
 export function LateFeedbackPanel({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
@@ -42,7 +45,9 @@ export function LateFeedbackPanel({ participantId }: { participantId: string }) 
         : null,
     [slotKey],
   );
+  const [opened, setOpened] = useState<string | null>(null);
   if (!late || !slot || !theme) return null;
+  const open = opened === slotKey || loadDraft(feedbackStorage(), slot) !== null;
   return (
     <section className="panel late-feedback" aria-labelledby={headingId} data-testid="late-feedback-panel">
       <h2 id={headingId}>{t('lateFeedback.heading')}</h2>
@@ -53,14 +58,26 @@ export function LateFeedbackPanel({ participantId }: { participantId: string }) 
           until: clock(late.cardsUntil),
         })}
       </p>
-      <FeedbackCardForm
-        key={slotKey}
-        slot={slot}
-        theme={theme}
-        guideName={names[late.guideId] ?? late.guideId}
-        reminder={null}
-        locked={false}
-      />
+      {open ? (
+        <FeedbackCardForm
+          key={slotKey}
+          slot={slot}
+          theme={theme}
+          guideName={names[late.guideId] ?? late.guideId}
+          reminder={null}
+          locked={false}
+        />
+      ) : (
+        <button
+          type="button"
+          className="button"
+          aria-expanded={false}
+          onClick={() => setOpened(slotKey)}
+          data-testid="late-feedback-open"
+        >
+          {t('lateFeedback.open')}
+        </button>
+      )}
     </section>
   );
 }
