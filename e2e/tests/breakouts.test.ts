@@ -78,13 +78,22 @@ describe('breakouts', () => {
           expect(groupId).toBe(groupOf(ids[i] as string)?.groupId);
         }),
       );
-      const media = await Promise.all(users.map((u) => waitForMediaFrom(u.page, 2)));
-      for (const [i, m] of media.entries()) {
-        const mates = (groupOf(ids[i] as string)?.memberIds ?? [])
-          .filter((id) => id !== ids[i])
-          .map((id) => `p:${id}`);
-        expect(m.playingVideo).toEqual(mates.sort());
-      }
+      // While a page leaves the plenary its tiles go one by one, so "two videos" alone can be a
+      // passing moment: wait until the two are exactly the mates.
+      const media = await Promise.all(
+        users.map((u, i) => {
+          const mates = (groupOf(ids[i] as string)?.memberIds ?? [])
+            .filter((id) => id !== ids[i])
+            .map((id) => `p:${id}`)
+            .sort();
+          return eventually(async () => {
+            const m = await receivedMedia(u.page);
+            expect(m.playingVideo).toEqual(mates);
+            expect(m.liveAudio).toBeGreaterThanOrEqual(2);
+            return m;
+          }, 90_000);
+        }),
+      );
       // Still exactly the mates a moment later: no one from the other group slipped in.
       const again = await Promise.all(users.map((u) => receivedMedia(u.page)));
       for (const [i, m] of again.entries()) expect(m.playingVideo).toEqual(media[i]?.playingVideo);

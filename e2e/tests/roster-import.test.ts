@@ -59,10 +59,7 @@ describe('roster import', () => {
       await colleague.page.fill(tid('co-password'), 'et-langt-passord');
       await screenshot(colleague.page, 'co-facilitator-invite');
       await colleague.page.click(tid('co-invite-submit'));
-      await colleague.page
-        .locator(tid('series-link'), { hasText: 'Mentorprogram Vestfold' })
-        .first()
-        .click();
+      await colleague.page.locator(tid('series-link'), { hasText: 'Mentorprogram Vestfold' }).first().click();
       await colleague.page.waitForFunction(
         (sel) => document.querySelectorAll(sel).length === 55,
         tid('invite-link'),
