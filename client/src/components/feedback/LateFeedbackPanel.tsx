@@ -3,16 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useFormatClock } from '../../hooks/use-format-clock.ts';
 import { useServerNow } from '../../hooks/use-server-now.ts';
 import { useTheme } from '../../hooks/use-theme.ts';
-import { type CardSlot, draftKey, lateCardOf, loadDraft } from '../../lib/feedback-outbox.ts';
-import { feedbackStorage } from '../../realtime/feedback-sync.ts';
+import { type CardSlot, draftKey, lateCardOf } from '../../lib/feedback-outbox.ts';
 import { useAppStore } from '../../store/index.ts';
 import { FeedbackCardForm } from './FeedbackCardForm.tsx';
 
 /**
  * Back in the plenary with a card still owed: the observer finishes it here (the draft they
- * were writing is kept) until the grace period of the closed breakouts ends. The form opens by
- * itself only when there is a draft; otherwise a short notice with a button keeps the plenary's
- * video in view (it is what everyone is there for now).
+ * were writing is kept) until the grace period of the closed breakouts ends. It starts as a short
+ * notice with a button, so the plenary's video stays in view (it is what everyone is there for
+ * now, and adaptive stream pauses video that is scrolled away); the form opens on request.
  */
 export function LateFeedbackPanel({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
@@ -47,7 +46,7 @@ export function LateFeedbackPanel({ participantId }: { participantId: string }) 
   );
   const [opened, setOpened] = useState<string | null>(null);
   if (!late || !slot || !theme) return null;
-  const open = opened === slotKey || loadDraft(feedbackStorage(), slot) !== null;
+  const open = opened === slotKey;
   return (
     <section className="panel late-feedback" aria-labelledby={headingId} data-testid="late-feedback-panel">
       <h2 id={headingId}>{t('lateFeedback.heading')}</h2>
