@@ -258,10 +258,6 @@ export const SeriesListResponse = z.object({ series: z.array(SeriesSummary) });
 export const SeriesDetailResponse = z.object({ series: SeriesDetail });
 /** `GET /api/series/:id/attendance`. */
 export const AttendanceResponse = z.object({ attendance: AttendanceReport });
-/** Route params of a series (its `:id`, like every other entity's). */
-export const SeriesParams = IdParams;
-/** Route params of one participant of a series. */
-export const SeriesParticipantParams = SeriesParams.extend({ participantId: z.uuid() });
 /** `GET /api/series/:id/participants`: the roster, and whether invites can be emailed. */
 export const RosterResponse = z.object({
   participants: z.array(RosterParticipant),
@@ -301,7 +297,7 @@ export type SeriesFacilitator = z.infer<typeof SeriesFacilitator>;
 /** `GET /api/series/:id/facilitators`. */
 export const SeriesFacilitatorsResponse = z.object({ facilitators: z.array(SeriesFacilitator) });
 /** Route params of one facilitator of a series. */
-export const SeriesFacilitatorParams = SeriesParams.extend({ facilitatorId: z.uuid() });
+export const SeriesFacilitatorParams = IdParams.extend({ facilitatorId: z.uuid() });
 /** A new single-use co-facilitator link (`/co-facilitate/<token>`), shown once to the owner. */
 export const CoFacilitatorInviteResponse = z.object({ invitePath: z.string(), expiresAt: z.string() });
 /** Route params carrying a co-facilitator invite token. */

@@ -1,5 +1,5 @@
 /**
- * A series' roster: participants added, edited, removed and imported, and who may manage it.
+ * A series' roster: participants added, edited, removed and imported.
  * The import is one transaction, so a failure anywhere (say a concurrent add of the same email)
  * leaves the roster as it was.
  */
@@ -7,19 +7,6 @@ import { randomUUID } from 'node:crypto';
 import type { RosterEntry } from '@rundgang/shared';
 import type { Queryable } from './db.ts';
 import type { ParticipantRow } from './repo.ts';
-
-/** Whether the facilitator is one of the series' facilitators. */
-export async function isFacilitatorOfSeries(
-  db: Queryable,
-  facilitatorId: string,
-  seriesId: string,
-): Promise<boolean> {
-  const rows = await db.query(
-    'select 1 from series_facilitators where series_id = $1 and facilitator_id = $2',
-    [seriesId, facilitatorId],
-  );
-  return rows.length > 0;
-}
 
 /**
  * Adds one participant. `position` (microseconds after the transaction's start) keeps the file
